@@ -1,0 +1,23 @@
+# Camel LLM Gateway — the README explains each target.
+MVN ?= mvn -B -q
+JAR := target/camel-llm-gateway.jar
+
+.PHONY: run test package clean
+
+# Start the gateway on :8080 from the sources, with live reload of routes/*.yaml.
+# With no provider key set, model "demo" (or "demo/<anything>") answers through the built-in demo upstream.
+run:
+	$(MVN) -DskipTests package
+	cp $(JAR) target/run.jar   # run a copy: rebuilding the jar under a running JVM breaks class loading
+	java -jar target/run.jar --camel.main.routes-reload-enabled=true $(ARGS)
+
+# Every test: unit, route and end-to-end (real HTTP fake upstreams, the official OpenAI Java SDK as client).
+test:
+	mvn -B test
+
+# The runnable jar (target/camel-llm-gateway.jar); run it from the project root so ./config and ./routes are found.
+package:
+	$(MVN) -DskipTests package
+
+clean:
+	$(MVN) clean

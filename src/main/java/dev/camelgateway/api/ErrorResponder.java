@@ -1,0 +1,120 @@
+package dev.camelgateway.api;
+
+import dev.camelgateway.provider.ProviderAdapters;
+import dev.camelgateway.stream.ClientDisconnectedException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The error contract (design §4.3) in one place. Before the first byte: an HTTP status with OpenAI's error
+ * envelope. After it: one {@code data: {"error":…}} event and the stream ends without {@code [DONE]}.
+ */
+@Component("errorResponder")
+public class ErrorResponder {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private final ProviderAdapters adapters;
+
+    public ErrorResponder(ProviderAdapters adapters) {
+        this.adapters = adapters;
+    }
+
+    public void respond(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        RequestContext context = exchange.getProperty(RequestContext.PROPERTY, RequestContext.class);
+        Message message = exchange.getMessage();
+        if (find(failure, ClientDisconnectedException.class) != null) {
+            LOG.debug("client went away: {}", failure.getMessage());
+            message.removeHeaders("*");
+            message.setBody(null);
+            return;
+        }
+        GatewayException error = toGatewayException(failure, context);
+        if (context != null && context.streamCommitted()) {
+            context.sse().trySendError(Json.write(error.error().toEnvelope()));
+            message.removeHeaders("*");
+            message.setBody(null);
+            return;
+        }
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (context != null) {
+            ResponseHeaders.of(context).forEach(message::setHeader);
+        }
+        error.headers().forEach(message::setHeader);
+        message.setBody(Json.write(error.error().toEnvelope()));
+    }
+
+    GatewayException toGatewayException(Throwable failure, RequestContext context) {
+        GatewayException known = find(failure, GatewayException.class);
+        if (known != null) {
+            return known;
+        }
+        HttpOperationFailedException upstream = find(failure, HttpOperationFailedException.class);
+        if (upstream != null && context != null && context.target() != null) {
+            return redact(adapters.forType(context.target().type()).toGatewayException(context.target().providerId(), upstream.getStatusCode(),
+                    upstream.getResponseBody(), caseInsensitive(upstream.getResponseHeaders())), context);
+        }
+        if (find(failure, CallNotPermittedException.class) != null) {
+            return serverError(503, "The circuit breaker for this provider is open; try again later.", "circuit_open");
+        }
+        if (find(failure, SocketTimeoutException.class) != null || find(failure, ConnectTimeoutException.class) != null) {
+            return serverError(504, "The upstream provider did not answer in time.", "upstream_timeout");
+        }
+        if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null) {
+            return serverError(502, "The upstream provider could not be reached.", "upstream_unreachable");
+        }
+        if (find(failure, java.io.IOException.class) != null) {
+            return serverError(502, "The connection to the upstream provider broke: "
+                    + find(failure, java.io.IOException.class).getMessage(), "stream_interrupted");
+        }
+        String requestId = context == null ? "-" : context.requestId();
+        LOG.error("request {} failed inside the gateway", requestId, failure);
+        return serverError(500, "The gateway failed to process the request (request id " + requestId + ").", "internal_error");
+    }
+
+    private static GatewayException serverError(int status, String message, String code) {
+        return new GatewayException(status, new OpenAiError(message, OpenAiError.SERVER_ERROR, null, code));
+    }
+
+    /** Upstream error texts sometimes echo the credential; never pass it on. */
+    private static GatewayException redact(GatewayException error, RequestContext context) {
+        String key = context.target().provider().getApiKey();
+        if (key.length() < 4 || !error.getMessage().contains(key)) {
+            return error;
+        }
+        OpenAiError e = error.error();
+        return new GatewayException(error.status(), new OpenAiError(e.message().replace(key, "***"), e.type(), e.param(),
+                e.code()), error.headers());
+    }
+
+    private static Map<String, String> caseInsensitive(Map<String, String> headers) {
+        Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            map.putAll(headers);
+        }
+        return map;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.camelgateway.provider;
+
+import dev.camelgateway.api.ChatRequest;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.routing.Target;
+
+import java.util.Map;
+
+/**
+ * One provider wire format ({@code gateway.providers.*.type}). Implementations are Spring beans in
+ * {@code provider/<type>/} that wire that package's mappers together; the shared flow never names a type.
+ */
+public interface ProviderAdapter {
+
+    /** The {@code type} value in config, e.g. {@code openai}. */
+    String type();
+
+    UpstreamRequest toUpstreamRequest(ChatRequest request, Target target);
+
+    MappedResponse toChatCompletion(byte[] upstreamBody, ChatRequest request, Target target);
+
+    StreamMapper newStreamMapper(ChatRequest request, Target target);
+
+    /** Maps a non-2xx upstream answer to the gateway's error (design §4.3, wire-formats §5). */
+    GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers);
+
+    /** Rejects a model name this provider cannot take safely (e.g. one that would alter a URL path). */
+    default void checkModel(String upstreamModel) {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.camelgateway.provider;
+
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every {@link ProviderAdapter} bean by its type; a new provider type is a new bean, nothing to edit here. */
+@Component
+public class ProviderAdapters {
+    private final Map<String, ProviderAdapter> byType;
+
+    public ProviderAdapters(List<ProviderAdapter> adapters) {
+        this.byType = adapters.stream().collect(Collectors.toMap(ProviderAdapter::type, Function.identity(),
+                (a, b) -> {
+                    throw new IllegalStateException("two provider adapters for type " + a.type());
+                }, TreeMap::new));
+    }
+
+    public ProviderAdapter forType(String type) {
+        ProviderAdapter adapter = byType.get(type);
+        if (adapter == null) {
+            throw new IllegalStateException("unknown provider type '" + type + "'; known types: " + byType.keySet());
+        }
+        return adapter;
+    }
+
+    public boolean has(String type) {
+        return byType.containsKey(type);
+    }
+
+    public java.util.Set<String> types() {
+        return byType.keySet();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.camelgateway.provider;
+
+import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.api.ResponseHeaders;
+import dev.camelgateway.usage.UsageRecorder;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The provider route's Camel adapter around the provider mappers: builds the upstream HTTP request from the
+ * client's request (transform first), counts attempts, and maps a whole (non-streaming) answer back.
+ */
+@Component("upstreamCall")
+public class UpstreamCall {
+    private final ProviderAdapters adapters;
+
+    public UpstreamCall(ProviderAdapters adapters) {
+        this.adapters = adapters;
+    }
+
+    /** The provider's request: URL, headers and body, as camel-http expects them. */
+    public void toUpstreamRequest(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        UpstreamRequest upstream = adapters.forType(context.target().type())
+                .toUpstreamRequest(context.request(), context.target());
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_URI, upstream.url());
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Accept", context.request().stream() ? "text/event-stream" : "application/json");
+        upstream.headers().forEach(message::setHeader);
+        message.setBody(upstream.body());
+        exchange.setProperty("stream", context.request().stream());
+    }
+
+    /** Runs just before each upstream call, so a redelivered call counts too. */
+    public void countAttempt(Exchange exchange) {
+        RequestContext.of(exchange).countAttempt();
+    }
+
+    /** A whole upstream answer → the client's {@code chat.completion} JSON with the gateway's headers. */
+    public void toChatCompletion(Exchange exchange) throws IOException {
+        RequestContext context = RequestContext.of(exchange);
+        byte[] upstreamBody;
+        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+            upstreamBody = in == null ? new byte[0] : in.readAllBytes();
+        }
+        MappedResponse mapped = adapters.forType(context.target().type())
+                .toChatCompletion(upstreamBody, context.request(), context.target());
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        ResponseHeaders.of(context).forEach(message::setHeader);
+        message.setBody(mapped.body());
+        exchange.setProperty(UsageRecorder.USAGE, mapped.usage());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.camelgateway.provider;
+
+import java.util.Map;
+
+/** What a request mapper produces: the full upstream URL, the provider's headers, and the JSON body. */
+public record UpstreamRequest(String url, Map<String, String> headers, byte[] body) {
+}

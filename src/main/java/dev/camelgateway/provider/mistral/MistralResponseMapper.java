@@ -1,0 +1,41 @@
+package dev.camelgateway.provider.mistral;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.MappedResponse;
+import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.provider.openai.OpenAiUsageExtractor;
+
+import java.io.IOException;
+
+/** A whole Mistral answer → OpenAI {@code chat.completion}: same shape, finish reasons mapped, list content flattened. */
+final class MistralResponseMapper {
+    private MistralResponseMapper() {
+    }
+
+    static MappedResponse toChatCompletion(byte[] upstreamBody) {
+        ObjectNode completion = parse(upstreamBody);
+        for (JsonNode choice : completion.path("choices")) {
+            ObjectNode c = (ObjectNode) choice;
+            c.put("finish_reason", MistralFinishReasons.toFinishReason(c.path("finish_reason").asText(null)));
+            if (c.path("message") instanceof ObjectNode message) {
+                MistralContent.flatten(message);
+            }
+        }
+        completion.put("object", "chat.completion");
+        return new MappedResponse(Json.bytes(completion), OpenAiUsageExtractor.toUsage(completion.get("usage")));
+    }
+
+    static ObjectNode parse(byte[] body) {
+        try {
+            if (Json.parse(body) instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
+                "Mistral answered with a body that is not a JSON object.");
+    }
+}

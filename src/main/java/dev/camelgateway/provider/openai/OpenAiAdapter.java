@@ -1,0 +1,52 @@
+package dev.camelgateway.provider.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelgateway.api.ChatRequest;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.provider.MappedResponse;
+import dev.camelgateway.provider.ProviderAdapter;
+import dev.camelgateway.provider.StreamMapper;
+import dev.camelgateway.provider.UpstreamRequest;
+import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.routing.Target;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/** {@code type: openai} — OpenAI itself and any OpenAI-compatible server (Ollama, vLLM, the demo upstream). */
+@Component
+public class OpenAiAdapter implements ProviderAdapter {
+
+    @Override
+    public String type() {
+        return "openai";
+    }
+
+    @Override
+    public UpstreamRequest toUpstreamRequest(ChatRequest request, Target target) {
+        return OpenAiRequestMapper.toUpstreamRequest(request, target);
+    }
+
+    /** The answer's bytes go back untouched; they are parsed only to read the usage. */
+    @Override
+    public MappedResponse toChatCompletion(byte[] upstreamBody, ChatRequest request, Target target) {
+        JsonNode completion;
+        try {
+            completion = OpenAiStreamMapper.parse(new String(upstreamBody, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (UpstreamStreamException e) {
+            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
+                    "The upstream answered with a body that is not a JSON object.");
+        }
+        return new MappedResponse(upstreamBody, OpenAiUsageExtractor.toUsage(completion.get("usage")));
+    }
+
+    @Override
+    public StreamMapper newStreamMapper(ChatRequest request, Target target) {
+        return new OpenAiStreamMapper();
+    }
+
+    @Override
+    public GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers) {
+        return OpenAiErrorMapper.toGatewayException(providerId, status, body, headers);
+    }
+}

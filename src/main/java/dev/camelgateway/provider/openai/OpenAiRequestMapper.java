@@ -1,0 +1,34 @@
+package dev.camelgateway.provider.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.ChatRequest;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.UpstreamRequest;
+import dev.camelgateway.routing.Target;
+
+import java.util.Map;
+
+/**
+ * Passthrough to OpenAI-type upstreams: the client's body unchanged except {@code model}, unknown fields kept.
+ * {@code base-url} includes {@code /v1} as in the official SDKs; the key goes in a Bearer header when set.
+ */
+public final class OpenAiRequestMapper {
+    private OpenAiRequestMapper() {
+    }
+
+    public static UpstreamRequest toUpstreamRequest(ChatRequest request, Target target) {
+        ObjectNode body = request.body().deepCopy();
+        body.put("model", target.upstreamModel());
+        return new UpstreamRequest(chatCompletionsUrl(target), bearer(target), Json.bytes(body));
+    }
+
+    public static String chatCompletionsUrl(Target target) {
+        String base = target.provider().getBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions";
+    }
+
+    public static Map<String, String> bearer(Target target) {
+        String key = target.provider().getApiKey();
+        return key.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + key);
+    }
+}

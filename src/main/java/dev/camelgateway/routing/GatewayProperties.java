@@ -1,0 +1,118 @@
+package dev.camelgateway.routing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything under {@code gateway.*} in {@code config/application.yaml}; the README documents each key. */
+@ConfigurationProperties(prefix = "gateway")
+public class GatewayProperties {
+    private Map<String, Provider> providers = new LinkedHashMap<>();
+    private Map<String, ModelAlias> models = new LinkedHashMap<>();
+    private DataSize maxRequestSize = DataSize.ofMegabytes(8);
+    private boolean dropUnsupportedParams = false;
+
+    public Map<String, Provider> getProviders() {
+        return providers;
+    }
+
+    public void setProviders(Map<String, Provider> providers) {
+        this.providers = providers;
+    }
+
+    public Map<String, ModelAlias> getModels() {
+        return models;
+    }
+
+    public void setModels(Map<String, ModelAlias> models) {
+        this.models = models;
+    }
+
+    public DataSize getMaxRequestSize() {
+        return maxRequestSize;
+    }
+
+    public void setMaxRequestSize(DataSize maxRequestSize) {
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    public boolean isDropUnsupportedParams() {
+        return dropUnsupportedParams;
+    }
+
+    public void setDropUnsupportedParams(boolean dropUnsupportedParams) {
+        this.dropUnsupportedParams = dropUnsupportedParams;
+    }
+
+    /** One upstream: its wire format ({@code type}), where it lives and the key to call it with. */
+    public static class Provider {
+        private String type;
+        private String baseUrl;
+        private String apiKey = "";
+        private List<String> models = new ArrayList<>();
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey == null ? "" : apiKey;
+        }
+
+        /** Upstream models listed by {@code GET /v1/models}; any other model of this provider still works. */
+        public List<String> getModels() {
+            return models;
+        }
+
+        public void setModels(List<String> models) {
+            this.models = models;
+        }
+
+        @Override
+        public String toString() { // never print the key
+            return "Provider[type=" + type + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /** A client-facing model name that points at a {@code provider/model} target, with ordered fallbacks. */
+    public static class ModelAlias {
+        private String target;
+        private List<String> fallbacks = new ArrayList<>();
+
+        public String getTarget() {
+            return target;
+        }
+
+        public void setTarget(String target) {
+            this.target = target;
+        }
+
+        public List<String> getFallbacks() {
+            return fallbacks;
+        }
+
+        public void setFallbacks(List<String> fallbacks) {
+            this.fallbacks = fallbacks;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.camelgateway.stream;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client's side of a stream: {@code data:} events written straight to the servlet response and flushed one
+ * by one. Nothing is committed until the first event is ready, so a failure before it can still become a plain
+ * HTTP error (or a retry). Once the client is gone, every later write is skipped.
+ */
+public final class SseResponse {
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final HttpServletResponse response;
+    private final Map<String, String> headers;
+    private ServletOutputStream out;
+    private boolean clientGone;
+
+    public SseResponse(HttpServletResponse response, Map<String, String> headers) {
+        this.response = response;
+        this.headers = headers;
+    }
+
+    public boolean committed() {
+        return out != null;
+    }
+
+    public boolean clientGone() {
+        return clientGone;
+    }
+
+    /** Writes each payload as one event and flushes; commits the response (status 200, SSE headers) first. */
+    public void send(List<String> payloads) throws IOException {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        try {
+            ServletOutputStream os = open();
+            for (String payload : payloads) {
+                os.write(DATA);
+                os.write(payload.getBytes(StandardCharsets.UTF_8));
+                os.write(END);
+            }
+            os.flush();
+        } catch (IOException | RuntimeException e) { // Tomcat throws IllegalStateException on a recycled response
+            clientGone = true;
+            throw new ClientDisconnectedException(e);
+        }
+    }
+
+    public void sendDone() throws IOException {
+        try {
+            ServletOutputStream os = open();
+            os.write(DONE);
+            os.flush();
+        } catch (IOException | RuntimeException e) {
+            clientGone = true;
+            throw new ClientDisconnectedException(e);
+        }
+    }
+
+    /** Best effort: the error event of the mid-stream contract. Returns false when the client could not be told. */
+    public boolean trySendError(String errorJson) {
+        if (clientGone) {
+            return false;
+        }
+        try {
+            send(List.of(errorJson));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private ServletOutputStream open() throws IOException {
+        if (out == null) {
+            response.setStatus(200);
+            response.setContentType("text/event-stream;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("X-Accel-Buffering", "no");
+            headers.forEach(response::setHeader);
+            out = response.getOutputStream();
+        }
+        return out;
+    }
+}

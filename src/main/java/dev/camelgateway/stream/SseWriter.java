@@ -1,0 +1,51 @@
+package dev.camelgateway.stream;
+
+import dev.camelgateway.api.RequestContext;
+import org.apache.camel.Exchange;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Writes mapped chunks to the client as SSE events; when the client is gone, aborts the upstream call at once. */
+@Component("sseWriter")
+public class SseWriter {
+
+    @SuppressWarnings("unchecked")
+    public void write(Exchange exchange) throws IOException {
+        List<String> chunks = exchange.getMessage().getBody(List.class);
+        try {
+            RequestContext.of(exchange).sse().send(chunks);
+        } catch (ClientDisconnectedException e) {
+            abortUpstream(exchange);
+            throw e;
+        }
+    }
+
+    /** The successful end of a stream: {@code data: [DONE]}. Nothing is left for platform-http to write. */
+    public void done(Exchange exchange) throws IOException {
+        try {
+            RequestContext.of(exchange).sse().sendDone();
+        } catch (ClientDisconnectedException e) {
+            abortUpstream(exchange);
+            throw e;
+        }
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(null);
+    }
+
+    private static void abortUpstream(Exchange exchange) {
+        InputStream upstream = exchange.getProperty(StreamTranslator.UPSTREAM_BODY, InputStream.class);
+        try {
+            if (upstream instanceof EofSensorInputStream sensor) {
+                sensor.abort(); // closes the connection instead of draining the rest of the stream
+            } else if (upstream != null) {
+                upstream.close();
+            }
+        } catch (IOException ignored) {
+            // the connection is being thrown away anyway
+        }
+    }
+}
