@@ -21,7 +21,6 @@ import java.util.List;
 final class MistralStreamMapper implements StreamMapper {
     private final boolean includeUsage;
     private boolean done;
-    private Usage usage;
     private JsonNode usageJson;
     private String id;
     private long created;
@@ -52,7 +51,7 @@ final class MistralStreamMapper implements StreamMapper {
         Usage reported = null;
         if (chunk.get("usage") instanceof ObjectNode u) {
             usageJson = u;
-            usage = reported = OpenAiUsageExtractor.toUsage(u);
+            reported = OpenAiUsageExtractor.toUsage(u);
         }
         chunk.remove("usage");
         if (chunk.path("choices").isEmpty()) {
@@ -80,10 +79,6 @@ final class MistralStreamMapper implements StreamMapper {
         return StreamOutput.of(Json.write(chunk));
     }
 
-    Usage usage() {
-        return usage;
-    }
-
     private void toOpenAiChoice(ObjectNode choice) {
         if (choice.hasNonNull("finish_reason")) {
             choice.put("finish_reason", MistralFinishReasons.toFinishReason(choice.get("finish_reason").asText()));
@@ -98,6 +93,9 @@ final class MistralStreamMapper implements StreamMapper {
                 nextToolIndex = Math.max(nextToolIndex, c.get("index").asInt() + 1);
             } else {
                 c.put("index", c.hasNonNull("id") ? nextToolIndex++ : Math.max(0, nextToolIndex - 1));
+            }
+            if (c.hasNonNull("id") && !c.has("type")) {
+                c.put("type", "function"); // OpenAI's first fragment of a call names its type
             }
         }
     }

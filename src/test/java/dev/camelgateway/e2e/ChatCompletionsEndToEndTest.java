@@ -1,0 +1,205 @@
+package dev.camelgateway.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.client.OpenAIClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.support.FakeUpstream.Reply;
+import dev.camelgateway.support.Fixtures;
+import dev.camelgateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The official OpenAI Java SDK against the running gateway, with real-HTTP fake OpenAI and Mistral upstreams. */
+class ChatCompletionsEndToEndTest extends GatewayTestSupport {
+    private final OpenAIClient client = openAi();
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("openai", OPENAI_PATH, "chat-basic", "openai/gpt-4o-mini"),
+                Arguments.of("openai", OPENAI_PATH, "chat-parallel-tools", "openai/gpt-4o"),
+                Arguments.of("mistral", MISTRAL_PATH, "chat-basic", "mistral/mistral-large-latest"),
+                Arguments.of("mistral", MISTRAL_PATH, "chat-tools", "mistral/mistral-large-latest"));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("cases")
+    void streamAccumulatesToExactlyTheNonStreamingCompletion(String provider, String path, String caseName, String model) {
+        UPSTREAM.enqueue(path, Reply.json(200, Fixtures.read(provider, caseName, "upstream-response.json")));
+        UPSTREAM.enqueue(path, Reply.sse(Fixtures.ssePayloads(provider, caseName, "upstream-response.sse")));
+        ChatCompletionCreateParams params = weatherQuestion(model);
+
+        ChatCompletion whole = client.chat().completions().create(params);
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.toBuilder()
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+            stream.stream().forEach(chunk -> chunks.add(accumulator.accumulate(chunk)));
+        }
+        ChatCompletion rebuilt = accumulator.chatCompletion();
+
+        assertThat(rebuilt.id()).isEqualTo(whole.id());
+        assertThat(rebuilt.model()).isEqualTo(whole.model());
+        assertThat(rebuilt.created()).isEqualTo(whole.created());
+        assertThat(summary(rebuilt)).isEqualTo(summary(whole)).isNotEmpty();
+        assertThat(rebuilt.usage()).isPresent();
+        assertThat(rebuilt.usage().get().promptTokens()).isEqualTo(whole.usage().get().promptTokens());
+        assertThat(rebuilt.usage().get().completionTokens()).isEqualTo(whole.usage().get().completionTokens());
+        assertThat(rebuilt.usage().get().totalTokens()).isEqualTo(whole.usage().get().totalTokens());
+        assertThat(chunks.get(chunks.size() - 1).choices()).as("usage comes in a separate final chunk").isEmpty();
+        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> assertThat(c.usage()).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("basicCases")
+    void withoutIncludeUsageNoChunkCarriesUsage(String provider, String path, String model) {
+        UPSTREAM.enqueue(path, Reply.sse(Fixtures.ssePayloads(provider, "chat-basic", "upstream-response.sse")));
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model(model).addUserMessage("hi").build();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            stream.stream().forEach(chunks::add);
+        }
+        assertThat(chunks).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.choices()).isNotEmpty();
+            assertThat(c.usage()).isEmpty();
+        });
+    }
+
+    /** Providers whose upstream stream carries usage the client did not ask for (OpenAI sends it only when asked). */
+    static Stream<Arguments> basicCases() {
+        return Stream.of(Arguments.of("mistral", MISTRAL_PATH, "mistral/mistral-large-latest"));
+    }
+
+    @Test
+    void multiTurnToolRoundTripStopAndMaxTokensReachOpenAiUnchanged() throws Exception {
+        UPSTREAM.enqueue(OPENAI_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json")));
+        ChatCompletionCreateParams params = multiTurn("openai/gpt-4o-mini");
+
+        client.chat().completions().create(params);
+
+        JsonNode sent = Json.parse(UPSTREAM.lastRequest().body());
+        assertThat(sent.get("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(sent.get("messages")).hasSize(5);
+        assertThat(sent.get("messages").get(2).get("tool_calls").get(0).get("id").asText()).isEqualTo("call_paris01");
+        assertThat(sent.get("messages").get(3).get("tool_call_id").asText()).isEqualTo("call_paris01");
+        assertThat(sent.get("stop").asText()).isEqualTo("END");
+        assertThat(sent.get("max_tokens").asInt()).isEqualTo(42);
+        assertThat(UPSTREAM.lastRequest().headers()).containsEntry("Authorization", "Bearer sk-test-openai-key");
+    }
+
+    @Test
+    void multiTurnToolRoundTripStopAndMaxTokensReachMistralInItsDialect() throws Exception {
+        UPSTREAM.enqueue(MISTRAL_PATH, Reply.json(200, Fixtures.read("mistral", "chat-basic", "upstream-response.json")));
+
+        client.chat().completions().create(multiTurn("mistral/mistral-large-latest"));
+
+        JsonNode sent = Json.parse(UPSTREAM.lastRequest().body());
+        assertThat(sent.get("model").asText()).isEqualTo("mistral-large-latest");
+        String mistralId = sent.get("messages").get(2).get("tool_calls").get(0).get("id").asText();
+        assertThat(mistralId).matches("[a-zA-Z0-9]{9}");
+        assertThat(sent.get("messages").get(3).get("tool_call_id").asText()).isEqualTo(mistralId);
+        assertThat(sent.get("stop").asText()).isEqualTo("END");
+        assertThat(sent.get("max_tokens").asInt()).isEqualTo(42);
+        assertThat(sent.has("stream_options")).isFalse();
+        assertThat(UPSTREAM.lastRequest().headers()).containsEntry("Authorization", "Bearer test-mistral-key");
+    }
+
+    @Test
+    void passthroughKeepsUnknownFieldsAndReplacesOnlyTheModel() throws Exception {
+        UPSTREAM.enqueue(OPENAI_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json")));
+        String body = """
+                {"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"temperature":0.25,
+                 "x_vendor_extension":{"nested":[1,2.50,"three"]},"logit_bias":{"50256":-100},"seed":7}""";
+
+        var response = post("/v1/chat/completions", "application/json", body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(response.body())).isEqualTo(Json.parse(Fixtures.read("openai", "chat-basic", "upstream-response.json")));
+        ObjectNode expected = (ObjectNode) Json.parse(body);
+        expected.put("model", "gpt-4o-mini");
+        assertThat(Json.parse(UPSTREAM.lastRequest().body())).isEqualTo(expected);
+        assertThat(response.headers().firstValue("x-gateway-provider")).hasValue("openai");
+        assertThat(response.headers().firstValue("x-gateway-attempts")).hasValue("1");
+        assertThat(response.headers().firstValue("x-request-id")).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+    }
+
+    @Test
+    void clientRequestIdIsEchoedButNeverReusedAsTheKey() {
+        UPSTREAM.enqueue(OPENAI_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json")));
+        var response = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl("/chat/completions")))
+                .header("Content-Type", "application/json").header("x-request-id", "client-123")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-client-request-id")).hasValue("client-123");
+        assertThat(response.headers().firstValue("x-request-id")).hasValueSatisfying(id -> assertThat(id).isNotEqualTo("client-123"));
+        assertThat(UPSTREAM.lastRequest().headers()).doesNotContainKey("x-request-id");
+    }
+
+    private static ChatCompletionCreateParams weatherQuestion(String model) {
+        return ChatCompletionCreateParams.builder().model(model)
+                .addSystemMessage("You are a weather bot.")
+                .addUserMessage("Weather in Paris and Tokyo?")
+                .addFunctionTool(FunctionDefinition.builder().name("get_weather")
+                        .parameters(FunctionParameters.builder()
+                                .putAdditionalProperty("type", JsonValue.from("object"))
+                                .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                                .build())
+                        .build())
+                .build();
+    }
+
+    private static ChatCompletionCreateParams multiTurn(String model) {
+        return ChatCompletionCreateParams.builder().model(model)
+                .addSystemMessage("You are a weather bot.")
+                .addUserMessage("Weather in Paris?")
+                .addMessage(com.openai.models.chat.completions.ChatCompletionMessage.builder().content((String) null)
+                        .refusal((String) null)
+                        .addToolCall(com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall.builder()
+                                .id("call_paris01")
+                                .function(com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall.Function
+                                        .builder().name("get_weather").arguments("{\"city\":\"Paris\"}").build())
+                                .build())
+                        .build())
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("call_paris01").content("18°C, sunny").build())
+                .addUserMessage("Thanks! Summarise it.")
+                .stop("END")
+                .maxTokens(42)
+                .build();
+    }
+
+    /** What a client sees of each choice: text, tool calls, finish reason. */
+    private static List<String> summary(ChatCompletion completion) {
+        List<String> out = new ArrayList<>();
+        for (ChatCompletion.Choice choice : completion.choices()) {
+            out.add(choice.index() + " content=" + choice.message().content().filter(s -> !s.isEmpty()).orElse("<none>")
+                    + " finish=" + choice.finishReason().asString());
+            for (ChatCompletionMessageToolCall call : choice.message().toolCalls().orElse(List.of())) {
+                var f = call.asFunction();
+                out.add("  tool " + f.id() + " " + f.function().name() + " " + f.function().arguments());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.camelgateway.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP upstream for tests, speaking whatever wire format the test scripts: each request to a path takes
+ * the next scripted {@link Reply} for that path (JSON, or SSE written piece by piece, optionally waiting on a latch
+ * between pieces). Every request it received is recorded with its headers and body.
+ */
+public final class FakeUpstream implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, BlockingDeque<Reply>> replies = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public FakeUpstream() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public void enqueue(String path, Reply reply) {
+        replies.computeIfAbsent(path, p -> new LinkedBlockingDeque<>()).add(reply);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public Received lastRequest() {
+        return received.get(received.size() - 1);
+    }
+
+    public void reset() {
+        replies.clear();
+        received.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
+                new String(body, StandardCharsets.UTF_8)));
+        BlockingDeque<Reply> queue = replies.get(exchange.getRequestURI().getPath());
+        Reply reply = queue == null ? null : queue.poll();
+        if (reply == null) {
+            reply = Reply.json(500, "{\"error\":{\"message\":\"no reply scripted for " + exchange.getRequestURI() + "\"}}");
+        }
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (reply.pieces().size() == 1 && reply.latches().isEmpty()) {
+                byte[] bytes = reply.pieces().get(0);
+                exchange.sendResponseHeaders(reply.status(), bytes.length);
+                out.write(bytes);
+                return;
+            }
+            exchange.sendResponseHeaders(reply.status(), 0); // chunked
+            for (int i = 0; i < reply.pieces().size(); i++) {
+                CountDownLatch gate = reply.latches().get(i);
+                if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the upstream before piece " + i);
+                }
+                out.write(reply.pieces().get(i));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the gateway went away (e.g. it aborted the call): nothing more to send
+        }
+    }
+
+    /** What the upstream received. */
+    public record Received(String method, String uri, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * A scripted answer: status, headers, and the body as pieces written (and flushed) one after the other; a latch
+     * keyed by piece index is awaited before that piece is written.
+     */
+    public record Reply(int status, Map<String, String> headers, List<byte[]> pieces, Map<Integer, CountDownLatch> latches) {
+
+        public static Reply json(int status, String body) {
+            return json(status, body, Map.of());
+        }
+
+        public static Reply json(int status, String body, Map<String, String> headers) {
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put("Content-Type", "application/json");
+            return new Reply(status, h, List.of(body.getBytes(StandardCharsets.UTF_8)), Map.of());
+        }
+
+        /** Server-sent events, one piece per event ({@code data: …\n\n} framing added). */
+        public static Reply sse(List<String> dataPayloads) {
+            List<byte[]> pieces = new ArrayList<>();
+            for (String data : dataPayloads) {
+                pieces.add(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return raw(pieces, Map.of());
+        }
+
+        /** Pieces of raw bytes, for exact framing tests; a latch at index i holds piece i back. */
+        public static Reply raw(List<byte[]> pieces, Map<Integer, CountDownLatch> latches) {
+            return new Reply(200, Map.of("Content-Type", "text/event-stream"), pieces, latches);
+        }
+
+        public Reply withLatch(int pieceIndex, CountDownLatch latch) {
+            Map<Integer, CountDownLatch> l = new java.util.HashMap<>(latches);
+            l.put(pieceIndex, latch);
+            List<byte[]> p = pieces.size() == 1 ? List.of(pieces.get(0)) : pieces;
+            return new Reply(status, headers, p, l);
+        }
+    }
+}

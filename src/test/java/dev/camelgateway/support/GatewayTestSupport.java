@@ -1,0 +1,83 @@
+package dev.camelgateway.support;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * One running gateway for every end-to-end test (one Spring context, reused): the real routes/ and config/, with
+ * the {@code openai} and {@code mistral} providers pointed at a {@link FakeUpstream} on loopback.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class GatewayTestSupport {
+    protected static final FakeUpstream UPSTREAM = new FakeUpstream();
+    protected static final int PORT = freePort();
+    protected static final String OPENAI_PATH = "/openai/v1/chat/completions";
+    protected static final String MISTRAL_PATH = "/mistral/v1/chat/completions";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("gateway.providers.openai.base-url", () -> UPSTREAM.url("/openai/v1"));
+        registry.add("gateway.providers.openai.api-key", () -> "sk-test-openai-key");
+        registry.add("gateway.providers.mistral.base-url", () -> UPSTREAM.url("/mistral/v1"));
+        registry.add("gateway.providers.mistral.api-key", () -> "test-mistral-key");
+        registry.add("gateway.demo.word-delay", () -> "1ms");
+    }
+
+    @BeforeEach
+    void resetUpstream() {
+        UPSTREAM.reset();
+    }
+
+    protected static String gatewayUrl(String path) {
+        return "http://127.0.0.1:" + PORT + path;
+    }
+
+    /** The official OpenAI Java SDK pointed at the gateway, without client-side retries. */
+    protected static OpenAIClient openAi() {
+        return OpenAIOkHttpClient.builder().baseUrl(gatewayUrl("/v1")).apiKey("client-key").maxRetries(0)
+                .timeout(Duration.ofSeconds(30)).build();
+    }
+
+    protected static HttpResponse<String> post(String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl(path)))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    protected static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
