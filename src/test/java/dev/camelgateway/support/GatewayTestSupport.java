@@ -3,6 +3,7 @@ package dev.camelgateway.support;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,7 @@ import java.time.Duration;
  * the {@code openai} and {@code mistral} providers pointed at a {@link FakeUpstream} on loopback.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@AutoConfigureObservability // Spring Boot turns metrics export off in tests; the Prometheus endpoint is part of the contract
 public abstract class GatewayTestSupport {
     protected static final FakeUpstream UPSTREAM = new FakeUpstream();
     protected static final int PORT = freePort();
@@ -35,6 +37,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.openai.api-key", () -> "sk-test-openai-key");
         registry.add("gateway.providers.mistral.base-url", () -> UPSTREAM.url("/mistral/v1"));
         registry.add("gateway.providers.mistral.api-key", () -> "test-mistral-key");
+        registry.add("gateway.providers.ollama.base-url", () -> "http://127.0.0.1:1/v1"); // nothing listens there
         registry.add("gateway.demo.word-delay", () -> "1ms");
     }
 

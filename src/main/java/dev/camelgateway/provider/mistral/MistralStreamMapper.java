@@ -67,7 +67,7 @@ final class MistralStreamMapper implements StreamMapper {
     public StreamOutput finish() {
         if (!done) {
             throw new UpstreamStreamException(UpstreamStreamException.INTERRUPTED,
-                    "The Mistral stream ended before it was complete (no [DONE]).");
+                    "The Mistral stream ended before it was complete: the connection closed without the end-of-stream marker.");
         }
         if (!includeUsage || usageJson == null) {
             return StreamOutput.NOTHING;

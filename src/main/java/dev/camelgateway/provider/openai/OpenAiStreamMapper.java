@@ -39,7 +39,7 @@ public final class OpenAiStreamMapper implements StreamMapper {
     public StreamOutput finish() {
         if (!done) {
             throw new UpstreamStreamException(UpstreamStreamException.INTERRUPTED,
-                    "The upstream stream ended before it was complete (no [DONE]).");
+                    "The upstream stream ended before it was complete: the connection closed without the end-of-stream marker.");
         }
         return StreamOutput.NOTHING;
     }

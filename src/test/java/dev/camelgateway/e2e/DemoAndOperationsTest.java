@@ -1,0 +1,90 @@
+package dev.camelgateway.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What `make run` promises with no key set: the demo model answers, streaming and not; the operator endpoints are up. */
+class DemoAndOperationsTest extends GatewayTestSupport {
+
+    @Test
+    void demoModelAnswersWithoutAnyKey() {
+        ChatCompletion completion = openAi().chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("demo").addUserMessage("ping from the test").build());
+
+        assertThat(completion.choices().get(0).message().content()).hasValueSatisfying(text ->
+                assertThat(text).startsWith("Hello from the Camel LLM Gateway demo upstream").endsWith("\"ping from the test\""));
+        assertThat(completion.usage()).isPresent();
+    }
+
+    @Test
+    void demoModelStreamsWordByWordAndEndsWithDone() {
+        List<String> words = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = openAi().chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder().model("demo/anything").addUserMessage("stream me").maxTokens(5).build())) {
+            stream.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content().ifPresent(words::add)));
+        }
+        assertThat(String.join("", words)).isEqualTo("Hello from the Camel LLM");
+
+        HttpResponse<String> raw = post("/v1/chat/completions", "application/json",
+                "{\"model\":\"demo\",\"stream\":true,\"max_tokens\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        assertThat(raw.body()).endsWith("data: [DONE]\n\n");
+        assertThat(raw.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(raw.headers().firstValue("X-Accel-Buffering")).hasValue("no");
+        assertThat(raw.headers().firstValue("x-gateway-provider")).hasValue("demo");
+    }
+
+    @Test
+    void modelsListsAliasesAndConfiguredProviderModels() throws Exception {
+        HttpResponse<String> response = get("/v1/models");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode list = Json.parse(response.body());
+        assertThat(list.get("object").asText()).isEqualTo("list");
+        List<String> ids = new ArrayList<>();
+        list.get("data").forEach(m -> ids.add(m.get("id").asText()));
+        assertThat(ids).contains("demo", "demo/echo", "fast", "openai/gpt-4o-mini", "mistral/mistral-small-latest", "ollama/llama3.2");
+    }
+
+    @Test
+    void healthPrometheusAndHawtioAreServed() throws Exception {
+        openAi().chat().completions().create(ChatCompletionCreateParams.builder().model("demo").addUserMessage("count me").build());
+
+        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(metricsEventually("gateway_tokens_total{")).contains("provider=\"demo\"");
+        assertThat(get("/actuator/prometheus").body()).contains("camel_exchanges_total");
+        HttpResponse<String> hawtio = get("/actuator/hawtio/");
+        assertThat(hawtio.statusCode()).isEqualTo(200);
+        assertThat(hawtio.body()).contains("<title>Hawtio</title>");
+        assertThat(get("/actuator/jolokia/search/org.apache.camel:type=routes,*").body()).contains("provider-openai");
+    }
+
+    /** The usage tap is asynchronous: poll (bounded) until its counter shows up. */
+    private static String metricsEventually(String needle) throws InterruptedException {
+        String body = "";
+        for (int i = 0; i < 50 && !body.contains(needle); i++) {
+            body = get("/actuator/prometheus").body();
+            if (!body.contains(needle)) {
+                Thread.sleep(100);
+            }
+        }
+        return body.lines().filter(l -> l.startsWith(needle)).findFirst().orElse("");
+    }
+
+    private static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl(path))).GET().build());
+    }
+}
