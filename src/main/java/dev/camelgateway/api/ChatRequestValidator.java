@@ -26,6 +26,10 @@ public final class ChatRequestValidator {
         optional(body, "stream_options", JsonNodeType.OBJECT);
         if (body.has("stream_options") && !body.get("stream_options").isNull()) {
             optional((ObjectNode) body.get("stream_options"), "include_usage", JsonNodeType.BOOLEAN, "stream_options.include_usage");
+            if (!body.path("stream").asBoolean(false)) {
+                throw GatewayException.badRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+                        "stream_options", "invalid_value");
+            }
         }
         positiveInteger(body, "max_tokens");
         positiveInteger(body, "max_completion_tokens");

@@ -34,6 +34,7 @@ class BadInputTest extends GatewayTestSupport {
             "unknown role          | application/json                  | {\"model\":\"demo\",\"messages\":[{\"role\":\"bot\",\"content\":\"hi\"}]} | 400 | invalid_value | messages[0].role",
             "content a number      | application/json                  | {\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":5}]} | 400 | invalid_type | messages[0].content",
             "stream not boolean    | application/json                  | {\"model\":\"demo\",\"stream\":\"yes\"," + MSGS + "} | 400 | invalid_type  | stream",
+            "stream_options alone  | application/json                  | {\"model\":\"demo\",\"stream_options\":{\"include_usage\":true}," + MSGS + "} | 400 | invalid_value | stream_options",
             "temperature a string  | application/json                  | {\"model\":\"demo\",\"temperature\":\"hot\"," + MSGS + "} | 400 | invalid_type | temperature",
             "temperature too high  | application/json                  | {\"model\":\"demo\",\"temperature\":3," + MSGS + "} | 400 | invalid_value | temperature",
             "max_tokens zero       | application/json                  | {\"model\":\"demo\",\"max_tokens\":0," + MSGS + "} | 400 | integer_below_min_value | max_tokens",
