@@ -8,13 +8,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The built-in demo upstream: a tiny OpenAI-compatible server inside the app, so that {@code make run} works with
@@ -22,41 +27,52 @@ import java.util.UUID;
  * over HTTP. It answers with a fixed sentence plus the user's last words, streamed word by word.
  */
 @RestController
-public class DemoUpstreamController {
+public class DemoUpstreamController implements DisposableBean {
     private static final String INTRO = "Hello from the Camel LLM Gateway demo upstream. No provider key is needed: "
-            + "this answer was streamed through the gateway's Camel routes. You said:";
+            + "this answer came through the gateway's Camel routes. You said:";
     private final long wordDelayMillis;
+    /** Streams are paced by a timer, not by a sleeping thread per stream, so thousands can run at once. */
+    private final ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "demo-upstream-pacer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public DemoUpstreamController(DemoProperties properties) {
-        this.wordDelayMillis = properties.getWordDelay().toMillis();
+        this.wordDelayMillis = Math.max(0, properties.getWordDelay().toMillis());
     }
 
     @PostMapping(path = "/demo/v1/chat/completions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<StreamingResponseBody> chatCompletions(@RequestBody ObjectNode request) {
+    public Object chatCompletions(@RequestBody ObjectNode request) {
         DemoAnswer answer = DemoAnswer.of(request, words(request));
         if (!request.path("stream").asBoolean(false)) {
-            byte[] json = Json.bytes(answer.completion());
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out -> out.write(json));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(answer.completion()));
         }
         boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
-        StreamingResponseBody body = out -> {
-            for (ObjectNode chunk : answer.chunks(includeUsage)) {
-                out.write(("data: " + Json.write(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                pause();
-            }
-            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        };
-        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(body);
+        List<String> events = new ArrayList<>();
+        answer.chunks(includeUsage).forEach(chunk -> events.add(Json.write(chunk)));
+        events.add("[DONE]");
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: the stream ends by itself
+        sendNext(emitter, events.iterator());
+        return emitter;
     }
 
-    private void pause() {
+    private void sendNext(SseEmitter emitter, Iterator<String> events) {
         try {
-            Thread.sleep(wordDelayMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            emitter.send(SseEmitter.event().data(events.next(), MediaType.TEXT_PLAIN));
+            if (events.hasNext()) {
+                pacer.schedule(() -> sendNext(emitter, events), wordDelayMillis, TimeUnit.MILLISECONDS);
+            } else {
+                emitter.complete();
+            }
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e); // the gateway went away
         }
+    }
+
+    @Override
+    public void destroy() {
+        pacer.shutdownNow();
     }
 
     private static List<String> words(JsonNode request) {
