@@ -30,6 +30,23 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
+    /** The text parsed as a JSON object, or null when it is not one (invalid JSON included). */
+    public static ObjectNode objectOrNull(String text) {
+        try {
+            return MAPPER.readTree(text) instanceof ObjectNode object ? object : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static ObjectNode objectOrNull(byte[] bytes) {
+        try {
+            return MAPPER.readTree(bytes) instanceof ObjectNode object ? object : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

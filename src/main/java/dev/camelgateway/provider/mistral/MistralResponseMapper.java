@@ -7,7 +7,6 @@ import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.provider.openai.OpenAiUsageExtractor;
 
-import java.io.IOException;
 
 /** A whole Mistral answer → OpenAI {@code chat.completion}: same shape, finish reasons mapped, list content flattened. */
 final class MistralResponseMapper {
@@ -28,14 +27,11 @@ final class MistralResponseMapper {
     }
 
     static ObjectNode parse(byte[] body) {
-        try {
-            if (Json.parse(body) instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (IOException e) {
-            // reported below
+        ObjectNode object = Json.objectOrNull(body);
+        if (object == null) {
+            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
+                    "Mistral answered with a body that is not a JSON object.");
         }
-        throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                "Mistral answered with a body that is not a JSON object.");
+        return object;
     }
 }

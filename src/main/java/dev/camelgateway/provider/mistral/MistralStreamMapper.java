@@ -3,14 +3,12 @@ package dev.camelgateway.provider.mistral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
-import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
 import dev.camelgateway.provider.UpstreamStreamException;
-import dev.camelgateway.stream.SseEvent;
 import dev.camelgateway.usage.Usage;
+import dev.camelgateway.provider.openai.OpenAiShapedStreamMapper;
 import dev.camelgateway.provider.openai.OpenAiUsageExtractor;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -18,9 +16,8 @@ import java.util.List;
  * clients expect it only in a separate {@code choices: []} chunk, and only when they asked with
  * {@code stream_options.include_usage}. Tool-call deltas get the OpenAI {@code index} when Mistral omits it.
  */
-final class MistralStreamMapper implements StreamMapper {
+final class MistralStreamMapper extends OpenAiShapedStreamMapper {
     private final boolean includeUsage;
-    private boolean done;
     private JsonNode usageJson;
     private String id;
     private long created;
@@ -32,18 +29,10 @@ final class MistralStreamMapper implements StreamMapper {
     }
 
     @Override
-    public StreamOutput toChunks(SseEvent event) {
-        if (done) {
-            return StreamOutput.NOTHING;
-        }
-        if ("[DONE]".equals(event.data())) {
-            done = true;
-            return StreamOutput.NOTHING;
-        }
-        ObjectNode chunk = parse(event.data());
-        if (chunk.has("error") || "error".equals(chunk.path("object").asText())) {
+    protected StreamOutput toChunks(ObjectNode chunk, String data) {
+        if ("error".equals(chunk.path("object").asText())) { // Mistral's error body shape, seen in-band
             throw new UpstreamStreamException("upstream_error", "Mistral reported an error during the stream: "
-                    + Json.write(chunk.has("error") ? chunk.get("error") : chunk.get("message")));
+                    + chunk.path("message"));
         }
         id = chunk.path("id").asText(id);
         created = chunk.path("created").asLong(created);
@@ -64,11 +53,7 @@ final class MistralStreamMapper implements StreamMapper {
     }
 
     @Override
-    public StreamOutput finish() {
-        if (!done) {
-            throw new UpstreamStreamException(UpstreamStreamException.INTERRUPTED,
-                    "The Mistral stream ended before it was complete: the connection closed without the end-of-stream marker.");
-        }
+    protected StreamOutput closingChunks() {
         if (!includeUsage || usageJson == null) {
             return StreamOutput.NOTHING;
         }
@@ -98,17 +83,5 @@ final class MistralStreamMapper implements StreamMapper {
                 c.put("type", "function"); // OpenAI's first fragment of a call names its type
             }
         }
-    }
-
-    private static ObjectNode parse(String data) {
-        try {
-            if (Json.parse(data) instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (IOException e) {
-            // reported below
-        }
-        throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                "Mistral sent a stream event that is not a JSON object.");
     }
 }

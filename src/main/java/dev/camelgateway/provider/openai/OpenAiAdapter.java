@@ -3,6 +3,7 @@ package dev.camelgateway.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
@@ -30,10 +31,8 @@ public class OpenAiAdapter implements ProviderAdapter {
     /** The answer's bytes go back untouched; they are parsed only to read the usage. */
     @Override
     public MappedResponse toChatCompletion(byte[] upstreamBody, ChatRequest request, Target target) {
-        JsonNode completion;
-        try {
-            completion = OpenAiStreamMapper.parse(new String(upstreamBody, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (UpstreamStreamException e) {
+        JsonNode completion = Json.objectOrNull(upstreamBody);
+        if (completion == null) {
             throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
                     "The upstream answered with a body that is not a JSON object.");
         }
