@@ -54,6 +54,16 @@ public class GatewayProperties {
         private String baseUrl;
         private String apiKey = "";
         private List<String> models = new ArrayList<>();
+        private int defaultMaxTokens = 4096;
+
+        /** {@code max_tokens} sent when the client gave none, for providers that require it (Anthropic). */
+        public int getDefaultMaxTokens() {
+            return defaultMaxTokens;
+        }
+
+        public void setDefaultMaxTokens(int defaultMaxTokens) {
+            this.defaultMaxTokens = defaultMaxTokens;
+        }
 
         public String getType() {
             return type;

@@ -26,6 +26,9 @@ public final class Fixtures {
 
     /** The case folders of a provider that contain the given file. */
     public static Stream<String> casesWith(String provider, String file) {
+        if (!Files.isDirectory(ROOT.resolve(provider))) {
+            return Stream.empty();
+        }
         try (Stream<Path> dirs = Files.list(ROOT.resolve(provider))) {
             return dirs.filter(d -> Files.exists(d.resolve(file))).map(d -> d.getFileName().toString()).sorted()
                     .toList().stream();

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.UpstreamStreamException;
-import dev.camelgateway.provider.openai.OpenAiUsageExtractor;
+import dev.camelgateway.provider.openai.OpenAiUsage;
 
 
 /** A whole Mistral answer → OpenAI {@code chat.completion}: same shape, finish reasons mapped, list content flattened. */
@@ -23,7 +23,7 @@ final class MistralResponseMapper {
             }
         }
         completion.put("object", "chat.completion");
-        return new MappedResponse(Json.bytes(completion), OpenAiUsageExtractor.toUsage(completion.get("usage")));
+        return new MappedResponse(Json.bytes(completion), OpenAiUsage.toUsage(completion.get("usage")));
     }
 
     static ObjectNode parse(byte[] body) {

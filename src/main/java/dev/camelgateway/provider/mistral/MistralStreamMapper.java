@@ -7,7 +7,7 @@ import dev.camelgateway.provider.StreamOutput;
 import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.usage.Usage;
 import dev.camelgateway.provider.openai.OpenAiShapedStreamMapper;
-import dev.camelgateway.provider.openai.OpenAiUsageExtractor;
+import dev.camelgateway.provider.openai.OpenAiUsage;
 
 import java.util.List;
 
@@ -40,7 +40,7 @@ final class MistralStreamMapper extends OpenAiShapedStreamMapper {
         Usage reported = null;
         if (chunk.get("usage") instanceof ObjectNode u) {
             usageJson = u;
-            reported = OpenAiUsageExtractor.toUsage(u);
+            reported = OpenAiUsage.toUsage(u);
         }
         chunk.remove("usage");
         if (chunk.path("choices").isEmpty()) {

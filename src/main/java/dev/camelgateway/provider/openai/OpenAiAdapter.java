@@ -36,7 +36,7 @@ public class OpenAiAdapter implements ProviderAdapter {
             throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
                     "The upstream answered with a body that is not a JSON object.");
         }
-        return new MappedResponse(upstreamBody, OpenAiUsageExtractor.toUsage(completion.get("usage")));
+        return new MappedResponse(upstreamBody, OpenAiUsage.toUsage(completion.get("usage")));
     }
 
     @Override

@@ -24,30 +24,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Table-driven from {@code fixtures/mistral/<case>/}: no Camel, no HTTP, just the mappers. */
+/**
+ * Mistral specifics beyond the generic fixture walk ({@code ProviderFixturesTest}): id rewriting, the unsupported-
+ * parameter policy, and usage moved out of the finish chunk with and without {@code include_usage}.
+ */
 class MistralMappersTest {
     private static final Target TARGET = target();
 
-    static Stream<String> requestCases() {
-        return Fixtures.casesWith("mistral", "upstream-request.json");
-    }
-
     static Stream<String> streamCases() {
         return Fixtures.casesWith("mistral", "expected-include-usage.sse");
-    }
-
-    @ParameterizedTest
-    @MethodSource("requestCases")
-    void requestIsBuiltFromTheAllowList(String caseName) throws Exception {
-        ChatRequest request = request(Fixtures.read("mistral", caseName, "client-request.json"));
-        UpstreamRequest upstream = MistralRequestMapper.toUpstreamRequest(request, TARGET,
-                new UnsupportedParameters("mistral", false));
-
-        assertThat(Json.parse(upstream.body())).isEqualTo(Json.parse(Fixtures.read("mistral", caseName, "upstream-request.json")));
-        assertThat(upstream.url()).isEqualTo("http://mistral.test/v1/chat/completions");
-        assertThat(upstream.headers()).containsEntry("Authorization", "Bearer mk");
-        assertThat(request.body()).as("the client's request is never modified (retries map it again)")
-                .isEqualTo(Json.parse(Fixtures.read("mistral", caseName, "client-request.json")));
     }
 
     @Test

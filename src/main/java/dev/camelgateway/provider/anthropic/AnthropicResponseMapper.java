@@ -1,0 +1,61 @@
+package dev.camelgateway.provider.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.MappedResponse;
+import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.provider.openai.OpenAiShapes;
+import dev.camelgateway.provider.openai.OpenAiUsage;
+import dev.camelgateway.usage.Usage;
+
+/**
+ * A whole Anthropic message → OpenAI {@code chat.completion} (wire-formats §2.3, T07, T13): text blocks joined into
+ * {@code content}, {@code tool_use} blocks into {@code tool_calls}, thinking blocks left out (OpenAI has no field).
+ * {@code content} is "" when there is neither text nor a tool call, null when there are only tool calls.
+ */
+final class AnthropicResponseMapper {
+    private AnthropicResponseMapper() {
+    }
+
+    static MappedResponse toChatCompletion(byte[] body, boolean jsonMode, long created) {
+        ObjectNode message = Json.objectOrNull(body);
+        if (message == null) {
+            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
+                    "Anthropic answered with a body that is not a JSON object.");
+        }
+        StringBuilder text = new StringBuilder();
+        ArrayNode toolCalls = Json.MAPPER.createArrayNode();
+        for (JsonNode block : message.path("content")) {
+            switch (block.path("type").asText()) {
+                case "text" -> text.append(block.path("text").asText(""));
+                case "tool_use" -> {
+                    if (jsonMode && AnthropicJsonMode.TOOL_NAME.equals(block.path("name").asText())) {
+                        text.append(Json.write(block.path("input")));
+                    } else {
+                        ObjectNode call = toolCalls.addObject().put("id", block.path("id").asText()).put("type", "function");
+                        call.putObject("function").put("name", block.path("name").asText())
+                                .put("arguments", Json.write(block.path("input")));
+                    }
+                }
+                default -> { } // thinking, redacted_thinking, server tool blocks: no OpenAI field
+            }
+        }
+        ObjectNode out = Json.object().put("role", "assistant");
+        if (toolCalls.isEmpty() || !text.isEmpty()) {
+            out.put("content", text.toString());
+        } else {
+            out.putNull("content");
+        }
+        if (!toolCalls.isEmpty()) {
+            out.set("tool_calls", toolCalls);
+        }
+        ObjectNode completion = OpenAiShapes.completion(message.path("id").asText(), created, message.path("model").asText());
+        OpenAiShapes.addChoice(completion, 0, out,
+                AnthropicFinishReasons.toFinishReason(message.path("stop_reason").asText(null), jsonMode));
+        Usage usage = AnthropicUsage.toUsage(message.get("usage"), message.get("usage"));
+        completion.set("usage", OpenAiUsage.toJson(usage));
+        return new MappedResponse(Json.bytes(completion), usage);
+    }
+}
