@@ -13,6 +13,7 @@ import dev.camelgateway.provider.UnsupportedParameters;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * OpenAI messages → Gemini {@code systemInstruction} and {@code contents} (wire-formats §3.2, T15–T18). All system and
@@ -21,9 +22,9 @@ import java.util.Map;
  * names its function, found through its {@code tool_call_id} in the earlier assistant message.
  */
 final class GeminiContents {
-    private static final Map<String, String> IMAGE_TYPES = Map.of("png", "image/png", "jpg", "image/jpeg",
+    private static final Map<String, String> IMAGE_TYPES = new TreeMap<>(Map.of("png", "image/png", "jpg", "image/jpeg",
             "jpeg", "image/jpeg", "webp", "image/webp", "gif", "image/gif", "heic", "image/heic", "heif", "image/heif",
-            "pdf", "application/pdf");
+            "pdf", "application/pdf"));
 
     private GeminiContents() {
     }
