@@ -7,4 +7,6 @@ package dev.camelgateway.stream;
  * @param data  the {@code data:} lines joined with {@code \n}
  */
 public record SseEvent(String event, String data) {
+    /** Marks the end of the upstream body in the event sequence; it carries nothing and maps to nothing. */
+    public static final SseEvent END = new SseEvent(null, null);
 }

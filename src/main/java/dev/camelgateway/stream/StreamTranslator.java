@@ -38,9 +38,9 @@ public class StreamTranslator {
 
     /** One upstream event → the OpenAI chunks to send (body) and any usage it carried (property). */
     public void toChunks(Exchange exchange) {
-        StreamOutput output = exchange.getProperty(MAPPER, StreamMapper.class)
-                .toChunks(exchange.getMessage().getBody(SseEvent.class));
-        emit(exchange, output);
+        SseEvent event = exchange.getMessage().getBody(SseEvent.class);
+        emit(exchange, event == SseEvent.END ? StreamOutput.NOTHING
+                : exchange.getProperty(MAPPER, StreamMapper.class).toChunks(event));
     }
 
     /** Upstream end of stream → the closing chunks, or an exception when the stream was incomplete. */

@@ -9,8 +9,7 @@ import java.util.Iterator;
 /**
  * The upstream body as a lazy sequence of {@link SseEvent}s for Camel's streaming splitter. {@code hasNext()} never
  * blocks (the splitter calls it before processing each part, which would otherwise hold every event back until the
- * next one arrived); {@code next()} blocks for the next event and returns null at end of stream, which the
- * splitter skips.
+ * next one arrived); {@code next()} blocks for the next event and returns {@link SseEvent#END} when the body ends.
  */
 public final class UpstreamEventIterator implements Iterator<SseEvent> {
     private final InputStream in;
@@ -18,6 +17,7 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
     private final ArrayDeque<SseEvent> ready = new ArrayDeque<>();
     private final byte[] buffer = new byte[8192];
     private boolean eof;
+    private boolean endReturned;
 
     public UpstreamEventIterator(InputStream in) {
         this.in = in;
@@ -25,7 +25,7 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
 
     @Override
     public boolean hasNext() {
-        return !eof || !ready.isEmpty();
+        return !endReturned;
     }
 
     @Override
@@ -42,6 +42,10 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
                 eof = true;
                 throw new UncheckedIOException(e);
             }
+        }
+        if (ready.isEmpty()) {
+            endReturned = true;
+            return SseEvent.END;
         }
         return ready.poll();
     }

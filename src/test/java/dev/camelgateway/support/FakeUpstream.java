@@ -139,6 +139,16 @@ public final class FakeUpstream implements AutoCloseable {
             return new Reply(200, Map.of("Content-Type", "text/event-stream"), pieces, latches);
         }
 
+        /** A recorded SSE body (any framing, {@code event:} lines included), written one event at a time. */
+        public Reply withRawSse(String body) {
+            List<byte[]> events = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s).*?(\r\n\r\n|\n\n|$)").matcher(body);
+            while (m.find() && m.end() > m.start()) {
+                events.add(body.substring(m.start(), m.end()).getBytes(StandardCharsets.UTF_8));
+            }
+            return new Reply(status, headers, events, latches);
+        }
+
         public Reply withLatch(int pieceIndex, CountDownLatch latch) {
             Map<Integer, CountDownLatch> l = new java.util.HashMap<>(latches);
             l.put(pieceIndex, latch);

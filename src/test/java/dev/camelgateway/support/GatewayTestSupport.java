@@ -28,6 +28,9 @@ public abstract class GatewayTestSupport {
     protected static final int PORT = freePort();
     protected static final String OPENAI_PATH = "/openai/v1/chat/completions";
     protected static final String MISTRAL_PATH = "/mistral/v1/chat/completions";
+    protected static final String ANTHROPIC_PATH = "/anthropic/v1/messages";
+    protected static final String GEMINI_PATH = "/gemini/v1beta/models/gemini-2.5-flash:generateContent";
+    protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @DynamicPropertySource
@@ -37,6 +40,10 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.openai.api-key", () -> "sk-test-openai-key");
         registry.add("gateway.providers.mistral.base-url", () -> UPSTREAM.url("/mistral/v1"));
         registry.add("gateway.providers.mistral.api-key", () -> "test-mistral-key");
+        registry.add("gateway.providers.anthropic.base-url", () -> UPSTREAM.url("/anthropic"));
+        registry.add("gateway.providers.anthropic.api-key", () -> "test-anthropic-key");
+        registry.add("gateway.providers.gemini.base-url", () -> UPSTREAM.url("/gemini"));
+        registry.add("gateway.providers.gemini.api-key", () -> "test-gemini-key");
         registry.add("gateway.providers.ollama.base-url", () -> "http://127.0.0.1:1/v1"); // nothing listens there
         registry.add("gateway.demo.word-delay", () -> "1ms");
     }
