@@ -56,11 +56,6 @@ public class ModelResolver {
                     + "allowed in model names.", "model", "invalid_value");
         }
         GatewayProperties.Provider provider = properties.getProviders().get(providerId);
-        if (!adapters.has(provider.getType())) {
-            throw new GatewayException(501, new OpenAiError("Provider '" + providerId + "' has type '" + provider.getType()
-                    + "', which this gateway version does not support yet; supported types: " + adapters.types() + ".",
-                    OpenAiError.INVALID_REQUEST, "model", "provider_type_not_supported"));
-        }
         adapters.forType(provider.getType()).checkModel(upstreamModel);
         return new Target(providerId, provider, upstreamModel);
     }
