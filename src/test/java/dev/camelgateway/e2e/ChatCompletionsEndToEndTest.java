@@ -11,11 +11,11 @@ import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.support.FakeUpstream.Reply;
+import dev.camelgateway.support.Completions;
 import dev.camelgateway.support.Fixtures;
 import dev.camelgateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
@@ -50,23 +50,7 @@ class ChatCompletionsEndToEndTest extends GatewayTestSupport {
         ChatCompletionCreateParams params = weatherQuestion(model);
 
         ChatCompletion whole = client.chat().completions().create(params);
-        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.toBuilder()
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
-            stream.stream().forEach(chunk -> chunks.add(accumulator.accumulate(chunk)));
-        }
-        ChatCompletion rebuilt = accumulator.chatCompletion();
-
-        assertThat(rebuilt.id()).isEqualTo(whole.id());
-        assertThat(rebuilt.model()).isEqualTo(whole.model());
-        assertThat(summary(rebuilt)).isEqualTo(summary(whole)).isNotEmpty();
-        assertThat(rebuilt.usage()).isPresent();
-        assertThat(rebuilt.usage().get().promptTokens()).isEqualTo(whole.usage().get().promptTokens());
-        assertThat(rebuilt.usage().get().completionTokens()).isEqualTo(whole.usage().get().completionTokens());
-        assertThat(rebuilt.usage().get().totalTokens()).isEqualTo(whole.usage().get().totalTokens());
-        assertThat(chunks.get(chunks.size() - 1).choices()).as("usage comes in a separate final chunk").isEmpty();
-        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(c -> assertThat(c.usage()).isEmpty());
+        Completions.assertSameCompletion(whole, Completions.stream(client, params));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,17 +172,4 @@ class ChatCompletionsEndToEndTest extends GatewayTestSupport {
                 .build();
     }
 
-    /** What a client sees of each choice: text, tool calls, finish reason. */
-    private static List<String> summary(ChatCompletion completion) {
-        List<String> out = new ArrayList<>();
-        for (ChatCompletion.Choice choice : completion.choices()) {
-            out.add(choice.index() + " content=" + choice.message().content().filter(s -> !s.isEmpty()).orElse("<none>")
-                    + " finish=" + choice.finishReason().asString());
-            for (ChatCompletionMessageToolCall call : choice.message().toolCalls().orElse(List.of())) {
-                var f = call.asFunction();
-                out.add("  tool " + f.id() + " " + f.function().name() + " " + f.function().arguments());
-            }
-        }
-        return out;
-    }
 }

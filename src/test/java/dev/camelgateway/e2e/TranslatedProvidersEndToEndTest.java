@@ -16,11 +16,11 @@ import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
-import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.support.FakeUpstream.Reply;
+import dev.camelgateway.support.Completions;
 import dev.camelgateway.support.Fixtures;
 import dev.camelgateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
@@ -71,19 +71,7 @@ class TranslatedProvidersEndToEndTest extends GatewayTestSupport {
 
         ChatCompletion whole = openAi().chat().completions().create(params);
         JsonNode firstUpstreamRequest = Json.parse(UPSTREAM.lastRequest().body());
-        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-        List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = openAi().chat().completions().createStreaming(params.toBuilder()
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
-            stream.stream().forEach(chunk -> chunks.add(accumulator.accumulate(chunk)));
-        }
-        ChatCompletion rebuilt = accumulator.chatCompletion();
-
-        assertThat(rebuilt.id()).isEqualTo(whole.id());
-        assertThat(rebuilt.model()).isEqualTo(whole.model());
-        assertThat(summary(rebuilt)).isEqualTo(summary(whole)).isNotEmpty();
-        assertThat(rebuilt.usage()).isEqualTo(whole.usage()).isPresent();
-        assertThat(chunks.get(chunks.size() - 1).choices()).as("usage comes in a separate final chunk").isEmpty();
+        Completions.assertSameCompletion(whole, Completions.stream(openAi(), params));
         assertThat(firstUpstreamRequest.toString()).doesNotContain("test-" + provider + "-key");
         assertThat(UPSTREAM.lastRequest().headers()).containsEntry(anthropic ? "x-api-key" : "x-goog-api-key",
                 "test-" + provider + "-key");
@@ -193,19 +181,6 @@ class TranslatedProvidersEndToEndTest extends GatewayTestSupport {
                 .putAdditionalProperty("type", JsonValue.from("object"))
                 .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
                 .build()).build();
-    }
-
-    private static List<String> summary(ChatCompletion completion) {
-        List<String> out = new ArrayList<>();
-        for (ChatCompletion.Choice choice : completion.choices()) {
-            out.add(choice.index() + " content=" + choice.message().content().filter(s -> !s.isEmpty()).orElse("<none>")
-                    + " finish=" + choice.finishReason().asString());
-            for (ChatCompletionMessageToolCall call : choice.message().toolCalls().orElse(List.of())) {
-                var f = call.asFunction();
-                out.add("  tool " + f.id() + " " + f.function().name() + " " + f.function().arguments());
-            }
-        }
-        return out;
     }
 
     private static byte[] slice(byte[] bytes, int from, int to) {

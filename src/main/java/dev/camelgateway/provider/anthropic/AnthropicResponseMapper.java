@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.MappedResponse;
-import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.provider.openai.OpenAiUsage;
 import dev.camelgateway.usage.Usage;
@@ -20,11 +20,7 @@ final class AnthropicResponseMapper {
     }
 
     static MappedResponse toChatCompletion(byte[] body, boolean jsonMode, long created) {
-        ObjectNode message = Json.objectOrNull(body);
-        if (message == null) {
-            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                    "Anthropic answered with a body that is not a JSON object.");
-        }
+        ObjectNode message = UpstreamJson.object(body, "response body");
         StringBuilder text = new StringBuilder();
         ArrayNode toolCalls = Json.MAPPER.createArrayNode();
         for (JsonNode block : message.path("content")) {

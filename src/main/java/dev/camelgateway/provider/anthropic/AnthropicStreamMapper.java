@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.provider.openai.OpenAiShapes.ChunkHeader;
@@ -40,11 +41,7 @@ final class AnthropicStreamMapper implements StreamMapper {
 
     @Override
     public StreamOutput toChunks(SseEvent event) {
-        ObjectNode data = Json.objectOrNull(event.data());
-        if (data == null) {
-            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                    "Anthropic sent a stream event that is not a JSON object.");
-        }
+        ObjectNode data = UpstreamJson.object(event.data(), "stream event");
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         if (!"message_start".equals(type) && !"error".equals(type) && !"ping".equals(type) && header == null) {
             throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.ToolChoice;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.UnsupportedParameters;
 
 /**
@@ -41,13 +42,7 @@ final class AnthropicTools {
     /** Function tools keep name, description and their JSON schema as {@code input_schema}; {@code strict} has no equivalent. */
     private static ArrayNode toTools(ArrayNode tools, UnsupportedParameters policy) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (int i = 0; i < tools.size(); i++) {
-            JsonNode tool = tools.get(i);
-            if (!"function".equals(tool.path("type").asText("function"))) {
-                policy.reject("tools[" + i + "].type=" + tool.path("type").asText());
-                continue;
-            }
-            JsonNode function = tool.path("function");
+        for (JsonNode function : UpstreamJson.functionTools(tools, policy)) {
             ObjectNode t = out.addObject().put("name", function.path("name").asText());
             if (function.hasNonNull("description")) {
                 t.put("description", function.get("description").asText());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.MappedResponse;
-import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.provider.openai.OpenAiUsage;
 import dev.camelgateway.usage.Usage;
@@ -16,11 +16,7 @@ final class GeminiResponseMapper {
     }
 
     static MappedResponse toChatCompletion(byte[] body, String requestedModel, long created) {
-        ObjectNode response = Json.objectOrNull(body);
-        if (response == null) {
-            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                    "Gemini answered with a body that is not a JSON object.");
-        }
+        ObjectNode response = UpstreamJson.object(body, "response body");
         GeminiCandidates.rejectBlockedPrompt(response);
         String id = response.path("responseId").asText("gemini-" + created);
         ObjectNode completion = OpenAiShapes.completion(id, created, response.path("modelVersion").asText(requestedModel));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.provider.openai.OpenAiShapes.ChunkHeader;
@@ -43,11 +44,7 @@ final class GeminiStreamMapper implements StreamMapper {
 
     @Override
     public StreamOutput toChunks(SseEvent event) {
-        ObjectNode response = Json.objectOrNull(event.data());
-        if (response == null) {
-            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                    "Gemini sent a stream event that is not a JSON object.");
-        }
+        ObjectNode response = UpstreamJson.object(event.data(), "stream event");
         if (response.has("error")) {
             throw GeminiErrorMapper.toStreamException(response.get("error"));
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.ToolChoice;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.UnsupportedParameters;
 
 /** {@code tools} and {@code tool_choice} → Gemini {@code tools.functionDeclarations} and {@code toolConfig} (T17). */
@@ -19,13 +20,7 @@ final class GeminiTools {
         JsonNode tools = in.get("tools");
         if (tools != null && tools.isArray() && !tools.isEmpty()) {
             ArrayNode declarations = Json.MAPPER.createArrayNode();
-            for (int i = 0; i < tools.size(); i++) {
-                JsonNode tool = tools.get(i);
-                if (!"function".equals(tool.path("type").asText("function"))) {
-                    policy.reject("tools[" + i + "].type=" + tool.path("type").asText());
-                    continue;
-                }
-                JsonNode function = tool.path("function");
+            for (JsonNode function : UpstreamJson.functionTools(tools, policy)) {
                 ObjectNode declaration = declarations.addObject().put("name", function.path("name").asText());
                 if (function.hasNonNull("description")) {
                     declaration.put("description", function.get("description").asText());

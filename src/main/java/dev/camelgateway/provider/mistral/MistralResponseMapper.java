@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.MappedResponse;
-import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.openai.OpenAiUsage;
 
 
@@ -14,7 +14,7 @@ final class MistralResponseMapper {
     }
 
     static MappedResponse toChatCompletion(byte[] upstreamBody) {
-        ObjectNode completion = parse(upstreamBody);
+        ObjectNode completion = UpstreamJson.object(upstreamBody, "response body");
         for (JsonNode choice : completion.path("choices")) {
             ObjectNode c = (ObjectNode) choice;
             c.put("finish_reason", MistralFinishReasons.toFinishReason(c.path("finish_reason").asText(null)));
@@ -24,14 +24,5 @@ final class MistralResponseMapper {
         }
         completion.put("object", "chat.completion");
         return new MappedResponse(Json.bytes(completion), OpenAiUsage.toUsage(completion.get("usage")));
-    }
-
-    static ObjectNode parse(byte[] body) {
-        ObjectNode object = Json.objectOrNull(body);
-        if (object == null) {
-            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                    "Mistral answered with a body that is not a JSON object.");
-        }
-        return object;
     }
 }

@@ -3,12 +3,11 @@ package dev.camelgateway.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
-import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.UpstreamRequest;
-import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.routing.Target;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +30,7 @@ public class OpenAiAdapter implements ProviderAdapter {
     /** The answer's bytes go back untouched; they are parsed only to read the usage. */
     @Override
     public MappedResponse toChatCompletion(byte[] upstreamBody, ChatRequest request, Target target) {
-        JsonNode completion = Json.objectOrNull(upstreamBody);
-        if (completion == null) {
-            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                    "The upstream answered with a body that is not a JSON object.");
-        }
+        JsonNode completion = UpstreamJson.object(upstreamBody, "response body");
         return new MappedResponse(upstreamBody, OpenAiUsage.toUsage(completion.get("usage")));
     }
 

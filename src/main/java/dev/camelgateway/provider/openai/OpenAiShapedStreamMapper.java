@@ -1,7 +1,7 @@
 package dev.camelgateway.provider.openai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
 import dev.camelgateway.provider.UpstreamStreamException;
@@ -24,11 +24,7 @@ public abstract class OpenAiShapedStreamMapper implements StreamMapper {
             done = true;
             return StreamOutput.NOTHING;
         }
-        ObjectNode chunk = Json.objectOrNull(event.data());
-        if (chunk == null) {
-            throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
-                    "The upstream sent a stream event that is not a JSON object.");
-        }
+        ObjectNode chunk = UpstreamJson.object(event.data(), "stream event");
         if (chunk.has("error")) {
             throw OpenAiStreamErrors.toException(chunk.get("error"));
         }
