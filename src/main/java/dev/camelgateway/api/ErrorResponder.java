@@ -41,7 +41,19 @@ public class ErrorResponder {
             message.setBody(null);
             return;
         }
-        GatewayException error = toGatewayException(failure, context);
+        write(exchange, context, toGatewayException(failure, context));
+    }
+
+    /** After the fallback chain: the last target's failure, when no target answered. */
+    public void respondToFailure(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        if (context.failure() != null && !context.streamCommitted()) {
+            write(exchange, context, context.failure());
+        }
+    }
+
+    private void write(Exchange exchange, RequestContext context, GatewayException error) {
+        Message message = exchange.getMessage();
         if (context != null && context.streamCommitted()) {
             context.sse().trySendError(Json.write(error.error().toEnvelope()));
             message.removeHeaders("*");
@@ -58,7 +70,8 @@ public class ErrorResponder {
         message.setBody(Json.write(error.error().toEnvelope()));
     }
 
-    GatewayException toGatewayException(Throwable failure, RequestContext context) {
+    /** The error the client is told for a failure (an upstream answer is mapped by its provider's error mapper). */
+    public GatewayException toGatewayException(Throwable failure, RequestContext context) {
         GatewayException known = find(failure, GatewayException.class);
         if (known != null) {
             return known;

@@ -1,6 +1,7 @@
 package dev.camelgateway.provider;
 
 import dev.camelgateway.stream.SseEvent;
+import dev.camelgateway.usage.Usage;
 
 /**
  * Turns one upstream stream, event by event, into OpenAI {@code chat.completion.chunk} payloads. One instance per
@@ -16,4 +17,10 @@ public interface StreamMapper {
      * {@link UpstreamStreamException} when the upstream ended before its stream was complete.
      */
     StreamOutput finish();
+
+    /**
+     * The usage this attempt consumed as far as the provider told it, for an attempt that ended early (extract before
+     * retry); null when the provider reported nothing yet.
+     */
+    Usage usageSoFar();
 }

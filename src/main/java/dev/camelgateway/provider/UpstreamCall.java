@@ -2,6 +2,8 @@ package dev.camelgateway.provider;
 
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
+import dev.camelgateway.resilience.UpstreamTimeoutException;
+import dev.camelgateway.resilience.UpstreamWatchdog;
 import dev.camelgateway.usage.UsageRecorder;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -17,9 +19,11 @@ import java.io.InputStream;
 @Component("upstreamCall")
 public class UpstreamCall {
     private final ProviderAdapters adapters;
+    private final UpstreamWatchdog watchdog;
 
-    public UpstreamCall(ProviderAdapters adapters) {
+    public UpstreamCall(ProviderAdapters adapters, UpstreamWatchdog watchdog) {
         this.adapters = adapters;
+        this.watchdog = watchdog;
     }
 
     /** The provider's request: URL, headers and body, as camel-http expects them. */
@@ -43,13 +47,32 @@ public class UpstreamCall {
         RequestContext.of(exchange).countAttempt();
     }
 
+    /** The answer's body, read under the watchdog's total budget (its headers came within the socket timeout). */
+    private byte[] readWatched(InputStream in, RequestContext context) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        UpstreamWatchdog.Watch watch = watchdog.watch(in, context.target().provider().getTimeouts(),
+                context.attemptStartNanos(), null);
+        watch.eventReceived(); // the headers were the first sign of life; the idle budget covers the body
+        context.watch(watch);
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            UpstreamTimeoutException timeout = watch.toException();
+            if (timeout != null) {
+                throw timeout;
+            }
+            throw e;
+        } finally {
+            context.stopWatch();
+        }
+    }
+
     /** A whole upstream answer → the client's {@code chat.completion} JSON with the gateway's headers. */
     public void toChatCompletion(Exchange exchange) throws IOException {
         RequestContext context = RequestContext.of(exchange);
-        byte[] upstreamBody;
-        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            upstreamBody = in == null ? new byte[0] : in.readAllBytes();
-        }
+        byte[] upstreamBody = readWatched(exchange.getMessage().getBody(InputStream.class), context);
         MappedResponse mapped = adapters.forType(context.target().type())
                 .toChatCompletion(upstreamBody, context.request(), context.target());
         Message message = exchange.getMessage();

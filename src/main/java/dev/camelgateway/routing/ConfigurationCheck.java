@@ -61,9 +61,11 @@ public class ConfigurationCheck implements CamelContextConfiguration {
         return args -> {
             List<String> problems = new ArrayList<>();
             for (String id : properties.getProviders().keySet()) {
-                if (camelContext.getRoute("provider-" + id) == null) {
-                    problems.add("provider '" + id + "' has no route 'provider-" + id + "': add a templatedRoute in "
-                            + "routes/providers.camel.yaml and a branch in the choice of routes/api.camel.yaml");
+                for (String route : List.of("provider-" + id, "attempt-" + id)) {
+                    if (camelContext.getRoute(route) == null) {
+                        problems.add("provider '" + id + "' has no route '" + route + "': add its two templatedRoutes in "
+                                + "routes/providers.camel.yaml and a branch in the choice of routes/api.camel.yaml");
+                    }
                 }
             }
             fail(problems);

@@ -55,6 +55,43 @@ public class GatewayProperties {
         private String apiKey = "";
         private List<String> models = new ArrayList<>();
         private int defaultMaxTokens = 4096;
+        private Resilience.Retry retry = new Resilience.Retry();
+        private Resilience.Timeouts timeouts = new Resilience.Timeouts();
+        private Resilience.CircuitBreaker circuitBreaker = new Resilience.CircuitBreaker();
+        /** Most connections this gateway opens to the provider at once (each in-flight call holds one). */
+        private int maxConnections = 1000;
+
+        public Resilience.Retry getRetry() {
+            return retry;
+        }
+
+        public void setRetry(Resilience.Retry retry) {
+            this.retry = retry;
+        }
+
+        public Resilience.Timeouts getTimeouts() {
+            return timeouts;
+        }
+
+        public void setTimeouts(Resilience.Timeouts timeouts) {
+            this.timeouts = timeouts;
+        }
+
+        public Resilience.CircuitBreaker getCircuitBreaker() {
+            return circuitBreaker;
+        }
+
+        public void setCircuitBreaker(Resilience.CircuitBreaker circuitBreaker) {
+            this.circuitBreaker = circuitBreaker;
+        }
+
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+        }
 
         /** {@code max_tokens} sent when the client gave none, for providers that require it (Anthropic). */
         public int getDefaultMaxTokens() {

@@ -7,6 +7,9 @@ import dev.camelgateway.provider.ProviderAdapters;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Turns the client's {@code model} into the upstream to call (design §4.2): {@code provider/model} when the
  * text before the first slash is a configured provider, otherwise an alias from {@code gateway.models}.
@@ -25,16 +28,43 @@ public class ModelResolver {
         this.adapters = adapters;
     }
 
+    /** Sets the chain of targets to try: the model's own target, then its alias's fallbacks. */
     public void resolve(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
-        Target target = toTarget(context.request().model());
-        context.target(target);
-        exchange.setProperty(PROVIDER_PROPERTY, target.providerId());
+        String model = context.request().model();
+        List<Target> chain = new ArrayList<>();
+        chain.add(toTarget(model));
+        GatewayProperties.ModelAlias alias = properties.getModels().get(model);
+        if (alias != null && !isProviderModel(model)) {
+            alias.getFallbacks().forEach(fallback -> chain.add(toTarget(fallback)));
+        }
+        context.chain(chain);
+    }
+
+    /**
+     * The loop condition of the fallback chain: true when there is a (next) target to call. The first call always
+     * has one; a later one only after a failure that allows a fallback, before anything reached the client.
+     */
+    public boolean nextTarget(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        boolean first = context.target() == null;
+        boolean move = first || (context.failure() != null && context.failureAllowsFallback() && !context.streamCommitted()
+                && context.hasNextTarget());
+        if (move && context.advance()) {
+            exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
+            return true;
+        }
+        return false;
+    }
+
+    private boolean isProviderModel(String model) {
+        int slash = model.indexOf('/');
+        return slash > 0 && properties.getProviders().containsKey(model.substring(0, slash));
     }
 
     public Target toTarget(String model) {
         int slash = model.indexOf('/');
-        if (slash > 0 && properties.getProviders().containsKey(model.substring(0, slash))) {
+        if (isProviderModel(model)) {
             return toProviderTarget(model.substring(0, slash), model.substring(slash + 1), model);
         }
         GatewayProperties.ModelAlias alias = properties.getModels().get(model);

@@ -17,6 +17,7 @@ public final class SseResponse {
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServletResponse response;
     private final Map<String, String> headers;
@@ -28,7 +29,7 @@ public final class SseResponse {
         this.headers = headers;
     }
 
-    public boolean committed() {
+    public synchronized boolean committed() {
         return out != null;
     }
 
@@ -37,7 +38,7 @@ public final class SseResponse {
     }
 
     /** Writes each payload as one event and flushes; commits the response (status 200, SSE headers) first. */
-    public void send(List<String> payloads) throws IOException {
+    public synchronized void send(List<String> payloads) throws IOException {
         if (payloads.isEmpty()) {
             return;
         }
@@ -55,7 +56,7 @@ public final class SseResponse {
         }
     }
 
-    public void sendDone() throws IOException {
+    public synchronized void sendDone() throws IOException {
         try {
             ServletOutputStream os = open();
             os.write(DONE);
@@ -67,7 +68,7 @@ public final class SseResponse {
     }
 
     /** Best effort: the error event of the mid-stream contract. Returns false when the client could not be told. */
-    public boolean trySendError(String errorJson) {
+    public synchronized boolean trySendError(String errorJson) {
         if (clientGone) {
             return false;
         }
@@ -75,6 +76,24 @@ public final class SseResponse {
             send(List.of(errorJson));
             return true;
         } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An SSE comment (ignored by clients) on a committed stream that is waiting for its upstream: the only way to learn
+     * that the client left before the next event. Returns false when the client is gone.
+     */
+    public synchronized boolean ping() {
+        if (clientGone || out == null) {
+            return !clientGone;
+        }
+        try {
+            out.write(PING);
+            out.flush();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            clientGone = true;
             return false;
         }
     }

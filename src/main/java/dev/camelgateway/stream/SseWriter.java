@@ -2,11 +2,10 @@ package dev.camelgateway.stream;
 
 import dev.camelgateway.api.RequestContext;
 import org.apache.camel.Exchange;
-import org.apache.hc.core5.http.io.EofSensorInputStream;
+import dev.camelgateway.resilience.UpstreamWatchdog;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /** Writes mapped chunks to the client as SSE events; when the client is gone, aborts the upstream call at once. */
@@ -37,15 +36,9 @@ public class SseWriter {
     }
 
     private static void abortUpstream(Exchange exchange) {
-        InputStream upstream = exchange.getProperty(StreamTranslator.UPSTREAM_BODY, InputStream.class);
-        try {
-            if (upstream instanceof EofSensorInputStream sensor) {
-                sensor.abort(); // closes the connection instead of draining the rest of the stream
-            } else if (upstream != null) {
-                upstream.close();
-            }
-        } catch (IOException ignored) {
-            // the connection is being thrown away anyway
+        UpstreamWatchdog.Watch watch = RequestContext.of(exchange).watch();
+        if (watch != null) {
+            watch.abortUpstream(); // closes the connection instead of draining the rest of the stream
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.provider.ProviderAdapters;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
+import dev.camelgateway.resilience.UpstreamWatchdog;
 import dev.camelgateway.usage.UsageRecorder;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -12,40 +13,52 @@ import java.io.InputStream;
 import java.util.Iterator;
 
 /**
- * The streaming steps of a provider route: split the upstream body into events, map each event with the
- * provider's {@link StreamMapper}, and close the stream. Camel adapter only; the mapping lives in the mappers.
+ * The streaming steps of a provider route: split the upstream body into events (watched by the timeout watchdog),
+ * map each event with the provider's {@link StreamMapper}, close the stream, and tell the usage an attempt consumed
+ * when it ended early. Camel adapter only; the mapping lives in the mappers.
  */
 @Component("streamTranslator")
 public class StreamTranslator {
-    static final String MAPPER = "streamMapper";
-    static final String UPSTREAM_BODY = "upstreamBody";
-
     private final ProviderAdapters adapters;
+    private final UpstreamWatchdog watchdog;
 
-    public StreamTranslator(ProviderAdapters adapters) {
+    public StreamTranslator(ProviderAdapters adapters, UpstreamWatchdog watchdog) {
         this.adapters = adapters;
+        this.watchdog = watchdog;
     }
 
     /** Split source: the upstream events, read lazily. Starts a fresh stream mapper for this attempt. */
     public Iterator<SseEvent> events(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
         InputStream body = exchange.getMessage().getBody(InputStream.class);
-        exchange.setProperty(UPSTREAM_BODY, body);
-        exchange.setProperty(MAPPER, adapters.forType(context.target().type())
-                .newStreamMapper(context.request(), context.target()));
-        return new UpstreamEventIterator(body);
+        context.streamMapper(adapters.forType(context.target().type()).newStreamMapper(context.request(), context.target()));
+        UpstreamWatchdog.Watch watch = watchdog.watch(body, context.target().provider().getTimeouts(),
+                context.attemptStartNanos(), context.sse());
+        context.watch(watch);
+        return new UpstreamEventIterator(body, watch);
     }
 
     /** One upstream event → the OpenAI chunks to send (body) and any usage it carried (property). */
     public void toChunks(Exchange exchange) {
         SseEvent event = exchange.getMessage().getBody(SseEvent.class);
         emit(exchange, event == SseEvent.END ? StreamOutput.NOTHING
-                : exchange.getProperty(MAPPER, StreamMapper.class).toChunks(event));
+                : RequestContext.of(exchange).streamMapper().toChunks(event));
     }
 
     /** Upstream end of stream → the closing chunks, or an exception when the stream was incomplete. */
     public void finish(Exchange exchange) {
-        emit(exchange, exchange.getProperty(MAPPER, StreamMapper.class).finish());
+        RequestContext context = RequestContext.of(exchange);
+        context.stopWatch();
+        emit(exchange, context.streamMapper().finish());
+    }
+
+    /** After a failed attempt: the usage it consumed so far, for the usage route (extract before retry). */
+    public void usageSoFar(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        context.stopWatch();
+        StreamMapper mapper = context.streamMapper();
+        exchange.setProperty(UsageRecorder.USAGE, mapper == null ? null : mapper.usageSoFar());
+        context.streamMapper(null);
     }
 
     private static void emit(Exchange exchange, StreamOutput output) {

@@ -1,5 +1,8 @@
 package dev.camelgateway.stream;
 
+import dev.camelgateway.resilience.UpstreamTimeoutException;
+import dev.camelgateway.resilience.UpstreamWatchdog;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,14 +16,17 @@ import java.util.Iterator;
  */
 public final class UpstreamEventIterator implements Iterator<SseEvent> {
     private final InputStream in;
+    private final UpstreamWatchdog.Watch watch;
     private final SseEventParser parser = new SseEventParser();
     private final ArrayDeque<SseEvent> ready = new ArrayDeque<>();
     private final byte[] buffer = new byte[8192];
     private boolean eof;
     private boolean endReturned;
 
-    public UpstreamEventIterator(InputStream in) {
+    /** @param watch the watchdog of this body, told about each event; null when nothing watches it */
+    public UpstreamEventIterator(InputStream in, UpstreamWatchdog.Watch watch) {
         this.in = in;
+        this.watch = watch;
     }
 
     @Override
@@ -37,10 +43,13 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
                     eof = true;
                 } else {
                     ready.addAll(parser.feed(buffer, 0, n));
+                    if (watch != null && !ready.isEmpty()) {
+                        watch.eventReceived();
+                    }
                 }
             } catch (IOException e) {
                 eof = true;
-                throw new UncheckedIOException(e);
+                throw cutOrBroken(e);
             }
         }
         if (ready.isEmpty()) {
@@ -48,5 +57,17 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
             return SseEvent.END;
         }
         return ready.poll();
+    }
+
+    /** A read that failed because the watchdog cut it reports the budget that ran out (or the client that left). */
+    private RuntimeException cutOrBroken(IOException e) {
+        UpstreamTimeoutException timeout = watch == null ? null : watch.toException();
+        if (timeout == null) {
+            return new UncheckedIOException(e);
+        }
+        if ("client_gone".equals(timeout.error().code())) {
+            return new UncheckedIOException(new ClientDisconnectedException(e));
+        }
+        return timeout;
     }
 }

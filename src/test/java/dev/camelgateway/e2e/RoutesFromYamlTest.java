@@ -28,8 +28,11 @@ class RoutesFromYamlTest extends GatewayTestSupport {
         Map<String, String> sources = new TreeMap<>();
         for (Route route : camel.getRoutes()) {
             boolean templated = Boolean.parseBoolean(String.valueOf(route.getProperties().get(Route.TEMPLATE_PROPERTY)));
-            Resource resource = templated ? model.getRouteTemplateDefinition("provider").getResource() // the only template
-                    : route.getSourceResource();
+            Resource resource = templated ? model.getRouteTemplateDefinition(route.getRouteId().startsWith("attempt-")
+                    ? "provider-attempt" : "provider").getResource() : route.getSourceResource();
+            if (templated) {
+                assertThat(route.getRouteId()).matches("(provider|attempt)-.*");
+            }
             sources.put(route.getRouteId(), resource == null ? "<java>" : resource.getLocation());
         }
 
@@ -41,7 +44,7 @@ class RoutesFromYamlTest extends GatewayTestSupport {
 
     @Test
     void eachProviderRouteHasItsOwnCircuitBreaker() {
-        long breakers = camel.getRoutes().stream().filter(r -> r.getRouteId().startsWith("provider-"))
+        long breakers = camel.getRoutes().stream().filter(r -> r.getRouteId().startsWith("attempt-"))
                 .filter(r -> r.filter("*").stream().anyMatch(p -> p.getClass().getSimpleName().contains("Resilience"))).count();
         assertThat(breakers).isEqualTo(6);
     }

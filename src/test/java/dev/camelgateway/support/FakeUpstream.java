@@ -28,6 +28,8 @@ public final class FakeUpstream implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, BlockingDeque<Reply>> replies = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger abortedByGateway = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile CountDownLatch silence = new CountDownLatch(1);
 
     public FakeUpstream() {
         try {
@@ -61,8 +63,16 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
     public void reset() {
+        silence.countDown(); // releases any reply still holding back its answer
+        silence = new CountDownLatch(1);
         replies.clear();
         received.clear();
+        abortedByGateway.set(0);
+    }
+
+    /** How many answers failed because the gateway closed the connection while they were being written. */
+    public int abortedByGateway() {
+        return abortedByGateway.get();
     }
 
     @Override
@@ -75,18 +85,37 @@ public final class FakeUpstream implements AutoCloseable {
         Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
-                new String(body, StandardCharsets.UTF_8)));
+                new String(body, StandardCharsets.UTF_8), System.nanoTime()));
         BlockingDeque<Reply> queue = replies.get(exchange.getRequestURI().getPath());
         Reply reply = queue == null ? null : queue.poll();
         if (reply == null) {
             reply = Reply.json(500, "{\"error\":{\"message\":\"no reply scripted for " + exchange.getRequestURI() + "\"}}");
         }
+        try {
+            answer(exchange, reply);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answer(HttpExchange exchange, Reply reply) throws IOException, InterruptedException {
+        if (reply.behaviour() == Behaviour.SILENT) {
+            silence.await(30, TimeUnit.SECONDS); // accepts the request and never answers (until reset)
+            exchange.close();
+            return;
+        }
+        if (reply.behaviour() == Behaviour.CLOSE_BEFORE_HEADERS) {
+            exchange.getHttpContext(); // nothing is written: the connection is dropped
+            throw new IllegalStateException("scripted: connection dropped before the response headers");
+        }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        try (OutputStream out = exchange.getResponseBody()) {
-            if (reply.pieces().size() == 1 && reply.latches().isEmpty()) {
+        OutputStream out = exchange.getResponseBody();
+        try {
+            if (reply.pieces().size() == 1 && reply.latches().isEmpty() && reply.behaviour() == Behaviour.NORMAL) {
                 byte[] bytes = reply.pieces().get(0);
                 exchange.sendResponseHeaders(reply.status(), bytes.length);
                 out.write(bytes);
+                out.close();
                 return;
             }
             exchange.sendResponseHeaders(reply.status(), 0); // chunked
@@ -95,25 +124,66 @@ public final class FakeUpstream implements AutoCloseable {
                 if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the test never released the upstream before piece " + i);
                 }
+                if (i > 0 && reply.pauseMillis() > 0) {
+                    Thread.sleep(reply.pauseMillis());
+                }
                 out.write(reply.pieces().get(i));
                 out.flush();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (reply.behaviour() == Behaviour.CUT_AFTER_PIECES) {
+                throw new IllegalStateException("scripted: connection cut before the end of the body");
+            }
+            if (reply.behaviour() == Behaviour.STALL_AFTER_PIECES) {
+                silence.await(30, TimeUnit.SECONDS);
+            }
+            out.close();
         } catch (IOException e) {
-            // the gateway went away (e.g. it aborted the call): nothing more to send
+            abortedByGateway.incrementAndGet(); // the gateway went away (e.g. it aborted the call)
         }
     }
 
     /** What the upstream received. */
-    public record Received(String method, String uri, Map<String, String> headers, String body) {
+    public record Received(String method, String uri, Map<String, String> headers, String body, long nanos) {
     }
+
+    /** How a scripted reply ends. */
+    public enum Behaviour { NORMAL, SILENT, CLOSE_BEFORE_HEADERS, CUT_AFTER_PIECES, STALL_AFTER_PIECES }
 
     /**
      * A scripted answer: status, headers, and the body as pieces written (and flushed) one after the other; a latch
      * keyed by piece index is awaited before that piece is written.
      */
-    public record Reply(int status, Map<String, String> headers, List<byte[]> pieces, Map<Integer, CountDownLatch> latches) {
+    public record Reply(int status, Map<String, String> headers, List<byte[]> pieces, Map<Integer, CountDownLatch> latches,
+                        Behaviour behaviour, long pauseMillis) {
+
+        public Reply(int status, Map<String, String> headers, List<byte[]> pieces, Map<Integer, CountDownLatch> latches) {
+            this(status, headers, pieces, latches, Behaviour.NORMAL, 0);
+        }
+
+        /** Accepts the request and never answers. */
+        public static Reply silent() {
+            return new Reply(200, Map.of(), List.of(), Map.of(), Behaviour.SILENT, 0);
+        }
+
+        /** Drops the connection without a response. */
+        public static Reply closeBeforeHeaders() {
+            return new Reply(200, Map.of(), List.of(), Map.of(), Behaviour.CLOSE_BEFORE_HEADERS, 0);
+        }
+
+        /** After its pieces, drops the connection mid-body (no end of the chunked body). */
+        public Reply thenCut() {
+            return new Reply(status, headers, pieces, latches, Behaviour.CUT_AFTER_PIECES, pauseMillis);
+        }
+
+        /** After its pieces, keeps the connection open and sends nothing more. */
+        public Reply thenStall() {
+            return new Reply(status, headers, pieces, latches, Behaviour.STALL_AFTER_PIECES, pauseMillis);
+        }
+
+        /** Waits this long before each piece after the first. */
+        public Reply paced(long millis) {
+            return new Reply(status, headers, pieces, latches, behaviour, millis);
+        }
 
         public static Reply json(int status, String body) {
             return json(status, body, Map.of());
@@ -146,14 +216,13 @@ public final class FakeUpstream implements AutoCloseable {
             while (m.find() && m.end() > m.start()) {
                 events.add(body.substring(m.start(), m.end()).getBytes(StandardCharsets.UTF_8));
             }
-            return new Reply(status, headers, events, latches);
+            return new Reply(status, headers, events, latches, behaviour, pauseMillis);
         }
 
         public Reply withLatch(int pieceIndex, CountDownLatch latch) {
             Map<Integer, CountDownLatch> l = new java.util.HashMap<>(latches);
             l.put(pieceIndex, latch);
-            List<byte[]> p = pieces.size() == 1 ? List.of(pieces.get(0)) : pieces;
-            return new Reply(status, headers, p, l);
+            return new Reply(status, headers, pieces, l, behaviour, pauseMillis);
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.camelgateway.support;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import dev.camelgateway.resilience.ProviderInfrastructure;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +33,7 @@ public abstract class GatewayTestSupport {
     protected static final String MISTRAL_PATH = "/mistral/v1/chat/completions";
     protected static final String ANTHROPIC_PATH = "/anthropic/v1/messages";
     protected static final String GEMINI_PATH = "/gemini/v1beta/models/gemini-2.5-flash:generateContent";
+    protected static final String OLLAMA_PATH = "/ollama/v1/chat/completions";
     protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,13 +48,32 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.anthropic.api-key", () -> "test-anthropic-key");
         registry.add("gateway.providers.gemini.base-url", () -> UPSTREAM.url("/gemini"));
         registry.add("gateway.providers.gemini.api-key", () -> "test-gemini-key");
-        registry.add("gateway.providers.ollama.base-url", () -> "http://127.0.0.1:1/v1"); // nothing listens there
+        // ollama is the resilience scenarios' primary: small budgets so that faults show quickly
+        registry.add("gateway.providers.ollama.base-url", () -> UPSTREAM.url("/ollama/v1"));
+        registry.add("gateway.providers.ollama.retry.max-attempts", () -> 2);
+        registry.add("gateway.providers.ollama.retry.base-delay", () -> "100ms");
+        registry.add("gateway.providers.ollama.retry.max-delay", () -> "3s");
+        registry.add("gateway.providers.ollama.timeouts.connect", () -> "1s");
+        registry.add("gateway.providers.ollama.timeouts.first-event", () -> "1500ms");
+        registry.add("gateway.providers.ollama.timeouts.idle", () -> "1s");
+        registry.add("gateway.providers.ollama.timeouts.total", () -> "8s");
+        registry.add("gateway.providers.ollama.circuit-breaker.sliding-window-size", () -> 4);
+        registry.add("gateway.providers.ollama.circuit-breaker.minimum-number-of-calls", () -> 4);
+        registry.add("gateway.providers.ollama.circuit-breaker.wait-in-open-state", () -> "1500ms");
+        registry.add("gateway.providers.ollama.circuit-breaker.permitted-calls-in-half-open-state", () -> 1);
+        registry.add("gateway.models.resilient.target", () -> "ollama/llama3");
+        registry.add("gateway.models.resilient.fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
         registry.add("gateway.demo.word-delay", () -> "1ms");
     }
 
+    @Autowired
+    private ProviderInfrastructure providerInfrastructure;
+
+    /** Every test starts with a quiet upstream and closed breakers, whatever the tests before it did. */
     @BeforeEach
-    void resetUpstream() {
+    void resetUpstreamAndBreakers() {
         UPSTREAM.reset();
+        providerInfrastructure.breakers().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     protected static String gatewayUrl(String path) {

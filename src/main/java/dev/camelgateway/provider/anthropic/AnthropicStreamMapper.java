@@ -62,6 +62,15 @@ final class AnthropicStreamMapper implements StreamMapper {
         };
     }
 
+    /** Input tokens are known from message_start; output only once message_delta came. */
+    @Override
+    public Usage usageSoFar() {
+        if (usage != null) {
+            return usage;
+        }
+        return inputUsage == null ? null : AnthropicUsage.toUsage(inputUsage, null);
+    }
+
     @Override
     public StreamOutput finish() {
         if (!stopped) {

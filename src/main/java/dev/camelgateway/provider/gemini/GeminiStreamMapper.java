@@ -65,6 +65,12 @@ final class GeminiStreamMapper implements StreamMapper {
         return new StreamOutput(chunks, null);
     }
 
+    /** Gemini's usage is cumulative on every chunk: the last one seen is the attempt's usage so far. */
+    @Override
+    public Usage usageSoFar() {
+        return usage;
+    }
+
     @Override
     public StreamOutput finish() {
         if (started.isEmpty() || !finished.containsAll(started)) {

@@ -1,0 +1,77 @@
+package dev.camelgateway.resilience;
+
+import dev.camelgateway.routing.GatewayProperties;
+import dev.camelgateway.routing.Resilience;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each provider's route needs from Java, built from its config before the routes start: an HTTP component of its
+ * own ({@code upstream-<id>}: connection pool, connect and socket timeouts, no HttpClient retries) and a Resilience4j
+ * circuit breaker ({@code breaker-<id>}) whose state and calls are Micrometer metrics. Only failures that say the
+ * provider is unhealthy count against it (5xx, timeouts, broken connections; not 4xx, not 429).
+ */
+@Component
+public class ProviderInfrastructure implements CamelContextConfiguration {
+    private final GatewayProperties properties;
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+
+    public ProviderInfrastructure(GatewayProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camel) {
+        properties.getProviders().forEach((id, provider) -> {
+            camel.addComponent("upstream-" + id, httpComponent(provider));
+            camel.getRegistry().bind("breaker-" + id, CircuitBreaker.class, breaker(id, provider.getCircuitBreaker()));
+        });
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camel) {
+        // nothing: everything is in place before the routes start
+    }
+
+    public CircuitBreakerRegistry breakers() {
+        return breakers;
+    }
+
+    private static HttpComponent httpComponent(GatewayProperties.Provider provider) {
+        Resilience.Timeouts timeouts = provider.getTimeouts();
+        HttpComponent http = new HttpComponent();
+        http.setConnectTimeout(timeouts.getConnect().toMillis());
+        // the longest silence a read may see: before the answer's headers (first-event) or between events (idle);
+        // the watchdog enforces the shorter one and the total budget
+        long longestSilence = Math.max(timeouts.getFirstEvent().toMillis(), timeouts.getIdle().toMillis());
+        http.setSoTimeout(longestSilence);
+        http.setResponseTimeout(longestSilence); // HttpClient 5 applies this one to each request's reads
+        http.setConnectionRequestTimeout(timeouts.getConnect().toMillis());
+        http.setMaxTotalConnections(provider.getMaxConnections());
+        http.setConnectionsPerRoute(provider.getMaxConnections());
+        http.setAutomaticRetriesDisabled(true);
+        return http;
+    }
+
+    private CircuitBreaker breaker(String id, Resilience.CircuitBreaker config) {
+        return breakers.circuitBreaker(id, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(config.getSlidingWindowSize())
+                .minimumNumberOfCalls(config.getMinimumNumberOfCalls())
+                .failureRateThreshold(config.getFailureRateThreshold())
+                .waitDurationInOpenState(config.getWaitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(config.getPermittedCallsInHalfOpenState())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .recordException(FailureClassifier::countsAgainstProvider)
+                .writableStackTraceEnabled(false)
+                .build());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.camelgateway.resilience;
+
+import dev.camelgateway.api.ErrorResponder;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.RequestContext;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last step after an upstream attempt failed for good (retries spent, or not retryable). After the first byte it
+ * writes the stream's error event; before it, the failure is kept on the request so that the route can try the next
+ * fallback target, and it is answered only if no target succeeds.
+ */
+@Component("upstreamFailures")
+public class UpstreamFailures {
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamFailures.class);
+    private final ErrorResponder errors;
+
+    public UpstreamFailures(ErrorResponder errors) {
+        this.errors = errors;
+    }
+
+    public void record(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
+        if (kind == FailureKind.MID_STREAM || kind == FailureKind.CLIENT_GONE) {
+            errors.respond(exchange);
+            return;
+        }
+        GatewayException mapped = errors.toGatewayException(failure, context);
+        LOG.debug("request {}: {} failed after {} attempt(s): {} ({})", context.requestId(), context.target(),
+                context.attemptsOnTarget(), mapped.getMessage(), kind);
+        context.failure(mapped, kind.fallbackAllowed());
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setBody(null);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.camelgateway.resilience;
+
+import dev.camelgateway.api.ErrorResponder;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.routing.Resilience;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The {@code retryWhile} of the provider routes' redelivery policy: whether a failed attempt is tried again on the
+ * same target, and after how long. Retried only before anything reached the client, for failures that may pass
+ * ({@link FailureKind#retryable()}), up to {@code retry.max-attempts}. The wait is the provider's
+ * {@code Retry-After} / {@code retry-after-ms} when it sent one, else exponential backoff with jitter; a wait longer
+ * than {@code retry.max-delay} is not slept: the fallback is tried, or the client gets the 429 and its Retry-After.
+ */
+@Component("upstreamRetry")
+public class UpstreamRetry {
+    private static final Logger LOG = LoggerFactory.getLogger(UpstreamRetry.class);
+    private final ErrorResponder errors;
+
+    public UpstreamRetry(ErrorResponder errors) {
+        this.errors = errors;
+    }
+
+    public boolean shouldRetry(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
+        Resilience.Retry policy = context.target().provider().getRetry();
+        if (!kind.retryable() || context.attemptsOnTarget() >= policy.getMaxAttempts()) {
+            return false;
+        }
+        GatewayException mapped = errors.toGatewayException(failure, context);
+        long delay = retryAfterMillis(mapped);
+        if (delay < 0) {
+            delay = backoffMillis(policy, context.attemptsOnTarget());
+        }
+        if (delay > policy.getMaxDelay().toMillis()) {
+            LOG.debug("request {}: {} asks to wait {} ms, more than retry.max-delay; not retrying", context.requestId(),
+                    context.target(), delay);
+            return false;
+        }
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        LOG.debug("request {}: attempt {} on {} failed ({}), retrying in {} ms", context.requestId(),
+                context.attemptsOnTarget(), context.target(), kind, delay);
+        return true;
+    }
+
+    /** Exponential backoff: base × multiplier^(attempt−1), spread by ±jitter. */
+    static long backoffMillis(Resilience.Retry policy, int attemptsSoFar) {
+        double wait = policy.getBaseDelay().toMillis() * Math.pow(policy.getMultiplier(), Math.max(0, attemptsSoFar - 1));
+        double spread = 1 + policy.getJitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
+        return Math.round(Math.min(wait, policy.getMaxDelay().toMillis()) * spread);
+    }
+
+    /** The provider's requested wait in ms (retry-after-ms, else Retry-After in seconds or as a date), or −1. */
+    static long retryAfterMillis(GatewayException mapped) {
+        String ms = mapped.headers().get("retry-after-ms");
+        if (ms != null) {
+            try {
+                return Math.round(Double.parseDouble(ms.trim()));
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        String after = mapped.headers().get("Retry-After");
+        if (after == null) {
+            return -1;
+        }
+        try {
+            return Math.round(Double.parseDouble(after.trim()) * 1000);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                return Math.max(0, ZonedDateTime.parse(after.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
+                        .toEpochMilli() - System.currentTimeMillis());
+            } catch (RuntimeException notADate) {
+                return -1;
+            }
+        }
+    }
+}

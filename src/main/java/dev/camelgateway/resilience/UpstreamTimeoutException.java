@@ -1,0 +1,14 @@
+package dev.camelgateway.resilience;
+
+import dev.camelgateway.api.OpenAiError;
+import dev.camelgateway.provider.UpstreamStreamException;
+
+/** A timeout budget ran out and the watchdog cut the upstream call. */
+public class UpstreamTimeoutException extends UpstreamStreamException {
+    public static final String STALLED = "stream_stalled";
+    public static final String TIMEOUT = "upstream_timeout";
+
+    public UpstreamTimeoutException(String code, String message) {
+        super(504, code, message, OpenAiError.SERVER_ERROR);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.camelgateway.resilience;
+
+import dev.camelgateway.routing.Resilience;
+import dev.camelgateway.stream.SseResponse;
+import jakarta.annotation.PreDestroy;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Enforces the first-event, idle and total budgets of upstream bodies that are being read, and notices clients that
+ * left: one timer thread for every stream. When a budget runs out it cuts the upstream connection, so the blocked
+ * read fails at once and the reader reports which budget it was. While a committed stream waits for its upstream,
+ * the watchdog sends an SSE comment every second; a client that is gone makes it fail, and the upstream call is
+ * aborted then, not at the next event.
+ */
+@Component
+public class UpstreamWatchdog {
+    static final long PING_MILLIS = 1000;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "upstream-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Starts watching an upstream body whose attempt started at {@code attemptStartNanos}. */
+    public Watch watch(InputStream upstream, Resilience.Timeouts timeouts, long attemptStartNanos, SseResponse client) {
+        Watch watch = new Watch(upstream, timeouts, attemptStartNanos, client);
+        watch.schedule();
+        return watch;
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /** One watched upstream body. */
+    public final class Watch {
+        private final InputStream upstream;
+        private final long idleNanos;
+        private final long firstEventDeadline;
+        private final long totalDeadline;
+        private final SseResponse client;
+        private final long periodMillis;
+        private volatile long lastEvent;
+        private long lastPing;
+        private volatile boolean firstEventSeen;
+        private volatile String expired;
+        private volatile boolean closed;
+        private ScheduledFuture<?> next;
+
+        private Watch(InputStream upstream, Resilience.Timeouts timeouts, long start, SseResponse client) {
+            this.upstream = upstream;
+            this.idleNanos = timeouts.getIdle().toNanos();
+            this.firstEventDeadline = start + timeouts.getFirstEvent().toNanos();
+            this.totalDeadline = start + timeouts.getTotal().toNanos();
+            this.client = client;
+            this.lastEvent = System.nanoTime();
+            long shortest = Math.min(timeouts.getIdle().toMillis(), timeouts.getFirstEvent().toMillis());
+            this.periodMillis = Math.max(50, Math.min(PING_MILLIS, shortest / 4));
+        }
+
+        /** An event arrived: the idle clock restarts. */
+        public void eventReceived() {
+            firstEventSeen = true;
+            lastEvent = System.nanoTime();
+        }
+
+        /** Which budget cut the stream ({@link UpstreamTimeoutException} codes, or null). */
+        public String expired() {
+            return expired;
+        }
+
+        /** The timeout to report for a read that failed after the watchdog cut it, or null. */
+        public UpstreamTimeoutException toException() {
+            if (expired == null) {
+                return null;
+            }
+            return new UpstreamTimeoutException(expired, switch (expired) {
+                case UpstreamTimeoutException.STALLED -> "The upstream stream stalled: no event within the idle timeout.";
+                case "client_gone" -> "The client disconnected.";
+                default -> firstEventSeen ? "The upstream call exceeded its total timeout."
+                        : "The upstream sent no event within the first-event timeout.";
+            });
+        }
+
+        public synchronized void close() {
+            closed = true;
+            if (next != null) {
+                next.cancel(false);
+            }
+        }
+
+        private synchronized void schedule() {
+            if (!closed) {
+                next = timer.schedule(this::check, periodMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void check() {
+            long now = System.nanoTime();
+            if (closed) {
+                return;
+            }
+            if (now - totalDeadline >= 0) {
+                cut(UpstreamTimeoutException.TIMEOUT);
+            } else if (!firstEventSeen && now - firstEventDeadline >= 0) {
+                cut(UpstreamTimeoutException.TIMEOUT);
+            } else if (firstEventSeen && now - lastEvent >= idleNanos) {
+                cut(UpstreamTimeoutException.STALLED);
+            } else if (client != null && client.committed() && now - Math.max(lastEvent, lastPing) >= PING_MILLIS * 1_000_000) {
+                lastPing = now;
+                if (client.ping()) {
+                    schedule();
+                } else {
+                    cut("client_gone");
+                }
+            } else {
+                schedule();
+            }
+        }
+
+        private void cut(String reason) {
+            expired = reason;
+            abortUpstream();
+        }
+
+        /** Closes the upstream connection without reading the rest of the body. */
+        public void abortUpstream() {
+            try {
+                if (upstream instanceof EofSensorInputStream sensor) {
+                    sensor.abort();
+                } else {
+                    upstream.close();
+                }
+            } catch (IOException ignored) {
+                // the read that is blocked on it fails either way
+            }
+        }
+    }
+}
