@@ -65,7 +65,8 @@ class DemoAndOperationsTest extends GatewayTestSupport {
 
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
         assertThat(metricsEventually("gateway_tokens_total{")).contains("provider=\"demo\"");
-        assertThat(get("/actuator/prometheus").body()).contains("camel_exchanges_total");
+        assertThat(get("/actuator/prometheus").body()).contains("camel_exchanges_total")
+                .contains("resilience4j_circuitbreaker_state{name=\"openai\",state=\"closed\"} 1.0");
         HttpResponse<String> hawtio = get("/actuator/hawtio/");
         assertThat(hawtio.statusCode()).isEqualTo(200);
         assertThat(hawtio.body()).contains("<title>Hawtio</title>");
