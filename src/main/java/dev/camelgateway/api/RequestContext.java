@@ -4,9 +4,13 @@ import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.SseResponse;
+import dev.camelgateway.stream.UpstreamEventIterator;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.Exchange;
 
+import dev.camelgateway.usage.Usage;
+
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +37,17 @@ public final class RequestContext {
     private volatile long attemptStartNanos;
     private volatile UpstreamWatchdog.Watch watch;
     private volatile StreamMapper streamMapper;
+    private volatile UpstreamEventIterator events;
+    private volatile Instant attemptStartedAt;
+    private volatile long firstByteNanos;
+    private volatile long upstreamNanos;
+    private volatile Usage reportedUsage;
+    private final StringBuilder outputText = new StringBuilder();
+    private volatile boolean attemptOpen;
+    private volatile String outcome = "success";
+    /** Sentinel of {@link #takeRetryDelay()}: the current target has not been tried yet. */
+    public static final long FIRST_ATTEMPT = -2;
+    private long retryDelay = FIRST_ATTEMPT;
     private SseResponse sse;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
@@ -84,10 +99,88 @@ public final class RequestContext {
         return attempts;
     }
 
-    public void countAttempt() {
+    /** A new upstream attempt starts: its clocks, reported usage and output text start afresh. */
+    public synchronized void countAttempt() {
         attempts++;
         attemptsOnTarget++;
         attemptStartNanos = System.nanoTime();
+        attemptStartedAt = Instant.now();
+        firstByteNanos = 0;
+        reportedUsage = null;
+        outputText.setLength(0);
+        attemptOpen = true;
+    }
+
+    /** A failed attempt is to be retried after this many milliseconds. */
+    public synchronized void retryDelay(long millis) {
+        retryDelay = millis;
+    }
+
+    /**
+     * For the attempt loop: {@link #FIRST_ATTEMPT} before the target's first attempt, the wait before a retry, or −1
+     * when there is nothing more to try. Taking it clears it.
+     */
+    public synchronized long takeRetryDelay() {
+        long taken = retryDelay;
+        retryDelay = -1;
+        return taken;
+    }
+
+    /** True once, for the attempt that is running: its ledger row is written exactly once. */
+    public synchronized boolean closeAttempt() {
+        boolean wasOpen = attemptOpen;
+        attemptOpen = false;
+        return wasOpen;
+    }
+
+    /** The request's outcome for metrics: success, error, interrupted or client_aborted. */
+    public String outcome() {
+        return failure != null && "success".equals(outcome) ? "error" : outcome;
+    }
+
+    public void outcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    public Instant attemptStartedAt() {
+        return attemptStartedAt;
+    }
+
+    /** When the attempt's first event reached the client (0 until then). */
+    public long firstByteNanos() {
+        return firstByteNanos;
+    }
+
+    public void markFirstByte() {
+        if (firstByteNanos == 0) {
+            firstByteNanos = System.nanoTime();
+        }
+    }
+
+    /** The attempt's output so far (content and tool arguments), for token estimates when the provider reports none. */
+    public synchronized void appendOutput(String text) {
+        outputText.append(text);
+    }
+
+    public synchronized String outputText() {
+        return outputText.toString();
+    }
+
+    public Usage reportedUsage() {
+        return reportedUsage;
+    }
+
+    public void reportedUsage(Usage usage) {
+        this.reportedUsage = usage;
+    }
+
+    /** Time spent waiting on upstreams, all attempts: the rest of a request's time is the gateway's overhead. */
+    public long upstreamNanos() {
+        return upstreamNanos;
+    }
+
+    public synchronized void addUpstreamNanos(long nanos) {
+        upstreamNanos += nanos;
     }
 
     public long attemptStartNanos() {
@@ -107,6 +200,19 @@ public final class RequestContext {
 
     public void streamMapper(StreamMapper streamMapper) {
         this.streamMapper = streamMapper;
+    }
+
+    /** The split source of the current attempt's stream. */
+    public void events(UpstreamEventIterator events) {
+        this.events = events;
+    }
+
+    /** Stops the current attempt's event sequence (after a failure, nothing more is read from it). */
+    public void stopEvents() {
+        UpstreamEventIterator current = events;
+        if (current != null) {
+            current.stop();
+        }
     }
 
     public UpstreamWatchdog.Watch watch() {
@@ -137,7 +243,8 @@ public final class RequestContext {
         }
         chainIndex++;
         target = chain.get(chainIndex);
-        attemptsOnTarget = 0;
+        attemptsOnTarget = 0; // the provider route's attempt loop starts afresh
+        retryDelay = FIRST_ATTEMPT;
         failure = null;
         return true;
     }

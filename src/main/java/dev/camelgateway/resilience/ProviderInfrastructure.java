@@ -58,6 +58,8 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
         http.setMaxTotalConnections(provider.getMaxConnections());
         http.setConnectionsPerRoute(provider.getMaxConnections());
         http.setAutomaticRetriesDisabled(true);
+        // and on the client itself: HttpClient 5 otherwise repeats 429 and 503 answers on its own, under Camel's retries
+        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         return http;
     }
 

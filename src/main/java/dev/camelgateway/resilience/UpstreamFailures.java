@@ -27,6 +27,7 @@ public class UpstreamFailures {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
         if (kind == FailureKind.MID_STREAM || kind == FailureKind.CLIENT_GONE) {
+            context.outcome(kind == FailureKind.CLIENT_GONE ? "client_aborted" : "interrupted");
             errors.respond(exchange);
             return;
         }

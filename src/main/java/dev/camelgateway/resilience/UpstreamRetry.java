@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The {@code retryWhile} of the provider routes' redelivery policy: whether a failed attempt is tried again on the
- * same target, and after how long. Retried only before anything reached the client, for failures that may pass
+ * The retry policy of the provider routes' attempt loop: whether a failed attempt is tried again on the same target,
+ * and after how long. Retried only before anything reached the client, for failures that may pass
  * ({@link FailureKind#retryable()}), up to {@code retry.max-attempts}. The wait is the provider's
  * {@code Retry-After} / {@code retry-after-ms} when it sent one, else exponential backoff with jitter; a wait longer
  * than {@code retry.max-delay} is not slept: the fallback is tried, or the client gets the 429 and its Retry-After.
@@ -24,34 +24,59 @@ import java.util.concurrent.ThreadLocalRandom;
 public class UpstreamRetry {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamRetry.class);
     private final ErrorResponder errors;
+    private final UpstreamFailures failures;
 
-    public UpstreamRetry(ErrorResponder errors) {
+    public UpstreamRetry(ErrorResponder errors, UpstreamFailures failures) {
         this.errors = errors;
+        this.failures = failures;
     }
 
-    public boolean shouldRetry(Exchange exchange) {
+    /** The loop condition: true for a target's first attempt, and after a failure that is retried (once its wait passed). */
+    public boolean nextAttempt(Exchange exchange) throws InterruptedException {
+        // state lives on the request context: the loop evaluates this on its own exchange, not the iteration's copy
         RequestContext context = RequestContext.of(exchange);
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
-        Resilience.Retry policy = context.target().provider().getRetry();
-        if (!kind.retryable() || context.attemptsOnTarget() >= policy.getMaxAttempts()) {
+        long delay = context.takeRetryDelay();
+        if (delay == RequestContext.FIRST_ATTEMPT) {
+            return true;
+        }
+        if (delay < 0) {
             return false;
         }
-        GatewayException mapped = errors.toGatewayException(failure, context);
-        long delay = retryAfterMillis(mapped);
+        Thread.sleep(delay);
+        return true;
+    }
+
+    /** After a failed attempt: schedule a retry, or give up on this target. */
+    public void afterFailure(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        long delay = retryDelay(failure, context);
+        if (delay >= 0) {
+            LOG.debug("request {}: attempt {} on {} failed, retrying in {} ms", context.requestId(),
+                    context.attemptsOnTarget(), context.target(), delay);
+            context.retryDelay(delay);
+        } else {
+            failures.record(exchange);
+        }
+    }
+
+    /** The wait before retrying, or −1 when the failure is not retried. */
+    long retryDelay(Throwable failure, RequestContext context) {
+        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
+        Resilience.Retry policy = context.target().provider().getRetry();
+        if (!kind.retryable() || context.attemptsOnTarget() >= policy.getMaxAttempts() || context.attemptsOnTarget() == 0) {
+            return -1; // not retryable, retries spent, or nothing was sent (an open breaker)
+        }
+        long delay = retryAfterMillis(errors.toGatewayException(failure, context));
         if (delay < 0) {
             delay = backoffMillis(policy, context.attemptsOnTarget());
         }
         if (delay > policy.getMaxDelay().toMillis()) {
             LOG.debug("request {}: {} asks to wait {} ms, more than retry.max-delay; not retrying", context.requestId(),
                     context.target(), delay);
-            return false;
+            return -1;
         }
-        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
-        LOG.debug("request {}: attempt {} on {} failed ({}), retrying in {} ms", context.requestId(),
-                context.attemptsOnTarget(), context.target(), kind, delay);
-        return true;
+        return delay;
     }
 
     /** Exponential backoff: base × multiplier^(attempt−1), spread by ±jitter. */

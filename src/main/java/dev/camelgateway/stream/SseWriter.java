@@ -15,9 +15,14 @@ public class SseWriter {
     @SuppressWarnings("unchecked")
     public void write(Exchange exchange) throws IOException {
         List<String> chunks = exchange.getMessage().getBody(List.class);
+        RequestContext context = RequestContext.of(exchange);
         try {
-            RequestContext.of(exchange).sse().send(chunks);
+            context.sse().send(chunks);
+            if (!chunks.isEmpty()) {
+                context.markFirstByte();
+            }
         } catch (ClientDisconnectedException e) {
+            context.stopEvents();
             abortUpstream(exchange);
             throw e;
         }

@@ -5,7 +5,6 @@ import dev.camelgateway.provider.ProviderAdapters;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
 import dev.camelgateway.resilience.UpstreamWatchdog;
-import dev.camelgateway.usage.UsageRecorder;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +34,21 @@ public class StreamTranslator {
         UpstreamWatchdog.Watch watch = watchdog.watch(body, context.target().provider().getTimeouts(),
                 context.attemptStartNanos(), context.sse());
         context.watch(watch);
-        return new UpstreamEventIterator(body, watch);
+        UpstreamEventIterator events = new UpstreamEventIterator(body, watch);
+        context.events(events);
+        return events;
     }
 
     /** One upstream event → the OpenAI chunks to send (body) and any usage it carried (property). */
     public void toChunks(Exchange exchange) {
         SseEvent event = exchange.getMessage().getBody(SseEvent.class);
-        emit(exchange, event == SseEvent.END ? StreamOutput.NOTHING
-                : RequestContext.of(exchange).streamMapper().toChunks(event));
+        RequestContext context = RequestContext.of(exchange);
+        try {
+            emit(exchange, event == SseEvent.END ? StreamOutput.NOTHING : context.streamMapper().toChunks(event));
+        } catch (RuntimeException e) {
+            context.stopEvents();
+            throw e;
+        }
     }
 
     /** Upstream end of stream → the closing chunks, or an exception when the stream was incomplete. */
@@ -52,17 +58,15 @@ public class StreamTranslator {
         emit(exchange, context.streamMapper().finish());
     }
 
-    /** After a failed attempt: the usage it consumed so far, for the usage route (extract before retry). */
-    public void usageSoFar(Exchange exchange) {
-        RequestContext context = RequestContext.of(exchange);
-        context.stopWatch();
-        StreamMapper mapper = context.streamMapper();
-        exchange.setProperty(UsageRecorder.USAGE, mapper == null ? null : mapper.usageSoFar());
-        context.streamMapper(null);
-    }
 
     private static void emit(Exchange exchange, StreamOutput output) {
+        RequestContext context = RequestContext.of(exchange);
+        if (output.usage() != null) {
+            context.reportedUsage(output.usage());
+        }
+        if (!output.text().isEmpty()) {
+            context.appendOutput(output.text());
+        }
         exchange.getMessage().setBody(output.chunks());
-        exchange.setProperty(UsageRecorder.USAGE, output.usage());
     }
 }

@@ -49,6 +49,7 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
                 }
             } catch (IOException e) {
                 eof = true;
+                endReturned = true;
                 throw cutOrBroken(e);
             }
         }
@@ -57,6 +58,14 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
             return SseEvent.END;
         }
         return ready.poll();
+    }
+
+    /**
+     * Ends the sequence early: the splitter walks the rest of its source when a part failed (to release it), and a
+     * failed stream must not be read on.
+     */
+    public void stop() {
+        endReturned = true;
     }
 
     /** A read that failed because the watchdog cut it reports the budget that ran out (or the client that left). */

@@ -1,48 +1,59 @@
 package dev.camelgateway.usage;
 
-import dev.camelgateway.api.RequestContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+
 /**
- * The usage route's step (reached through a wire tap, off the client's thread): counts reported tokens in
- * {@code gateway.tokens} and logs them at debug. The ledger comes with the usage issue.
+ * The usage route's step, reached through wire taps (never on a client's thread): meters one upstream attempt
+ * (design.md §4.5) and queues its ledger row.
  */
 @Component("usageRecorder")
 public class UsageRecorder {
-    /** Exchange property holding the {@link Usage} an upstream event or answer reported. */
-    public static final String USAGE = "usage";
     private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
+    private final MeterRegistry meters;
+    private final LedgerWriter ledger;
 
-    private final MeterRegistry registry;
-
-    public UsageRecorder(MeterRegistry registry) {
-        this.registry = registry;
+    public UsageRecorder(MeterRegistry meters, LedgerWriter ledger) {
+        this.meters = meters;
+        this.ledger = ledger;
     }
 
-    public void record(Exchange exchange) {
-        Usage usage = exchange.getProperty(USAGE, Usage.class);
-        RequestContext context = RequestContext.of(exchange);
-        if (usage == null || context.target() == null) {
+    public void record(Exchange exchange) throws InterruptedException {
+        AttemptRecord record = exchange.getProperty(AttemptTally.RECORD, AttemptRecord.class);
+        if (record == null) {
             return;
         }
-        String provider = context.target().providerId();
-        String model = context.target().upstreamModel();
-        count(provider, model, "prompt", usage.promptTokens());
-        count(provider, model, "completion", usage.completionTokens());
-        LOG.debug("usage request_id={} provider={} model={} prompt={} completion={} total={}", context.requestId(),
-                provider, model, usage.promptTokens(), usage.completionTokens(), usage.totalTokens());
+        String provider = record.provider();
+        String model = record.upstreamModel();
+        tokens(provider, model, "prompt", record.usage().promptTokens());
+        tokens(provider, model, "completion", record.usage().completionTokens());
+        Counter.builder("gateway.upstream.attempts").description("Upstream attempts by how they ended")
+                .tag("provider", provider).tag("outcome", record.status().name().toLowerCase()).register(meters).increment();
+        if (record.ttftMillis() != null) {
+            Timer.builder("gateway.ttft").description("Time to the first event of an attempt (whole answer when not streamed)")
+                    .tag("provider", provider).tag("model", model).publishPercentileHistogram().register(meters)
+                    .record(Duration.ofMillis(record.ttftMillis()));
+        }
+        if (record.status() == AttemptStatus.PARTIAL) {
+            Counter.builder("gateway.stream.interruptions").description("Streams that broke after tokens were produced")
+                    .tag("provider", provider).register(meters).increment();
+        }
+        LOG.debug("attempt {}#{} {} {} {} prompt={} completion={} ({})", record.requestId(), record.attempt(), provider,
+                model, record.status(), record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource());
+        ledger.put(record);
     }
 
-    private void count(String provider, String model, String type, Long tokens) {
+    private void tokens(String provider, String model, String type, Long tokens) {
         if (tokens != null && tokens > 0) {
-            Counter.builder("gateway.tokens").description("Tokens reported by upstreams")
-                    .tag("provider", provider).tag("model", model).tag("type", type)
-                    .register(registry).increment(tokens);
+            Counter.builder("gateway.tokens").description("Tokens consumed by upstream attempts")
+                    .tag("provider", provider).tag("model", model).tag("type", type).register(meters).increment(tokens);
         }
     }
 }

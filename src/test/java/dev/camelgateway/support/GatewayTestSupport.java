@@ -40,6 +40,7 @@ public abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        registry.add("gateway.ledger.url", () -> "jdbc:h2:mem:ledger;DB_CLOSE_DELAY=-1");
         registry.add("gateway.providers.openai.base-url", () -> UPSTREAM.url("/openai/v1"));
         registry.add("gateway.providers.openai.api-key", () -> "sk-test-openai-key");
         registry.add("gateway.providers.mistral.base-url", () -> UPSTREAM.url("/mistral/v1"));

@@ -140,7 +140,9 @@ final class AnthropicStreamMapper implements StreamMapper {
     }
 
     private StreamOutput chunk(ObjectNode delta, String finishReason) {
-        return StreamOutput.of(Json.write(OpenAiShapes.chunk(header, 0, delta, finishReason)));
+        StringBuilder text = new StringBuilder();
+        OpenAiShapes.appendDelta(delta, text);
+        return StreamOutput.of(Json.write(OpenAiShapes.chunk(header, 0, delta, finishReason)), text.toString());
     }
 
     private static final class ToolBlock {

@@ -56,13 +56,15 @@ final class GeminiStreamMapper implements StreamMapper {
         Usage reported = GeminiUsage.toUsage(response.get("usageMetadata"));
         usage = reported != null ? reported : usage;
         List<String> chunks = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         for (JsonNode candidate : response.path("candidates")) {
             ObjectNode chunk = toChunk(candidate);
             if (chunk != null) {
                 chunks.add(Json.write(chunk));
+                text.append(OpenAiShapes.outputText(chunk));
             }
         }
-        return new StreamOutput(chunks, null);
+        return new StreamOutput(chunks, null, text.toString());
     }
 
     /** Gemini's usage is cumulative on every chunk: the last one seen is the attempt's usage so far. */

@@ -7,6 +7,7 @@ import dev.camelgateway.provider.StreamOutput;
 import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.usage.Usage;
 import dev.camelgateway.provider.openai.OpenAiShapedStreamMapper;
+import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.provider.openai.OpenAiUsage;
 
 import java.util.List;
@@ -49,7 +50,7 @@ final class MistralStreamMapper extends OpenAiShapedStreamMapper {
         for (JsonNode choice : chunk.path("choices")) {
             toOpenAiChoice((ObjectNode) choice);
         }
-        return new StreamOutput(List.of(Json.write(chunk)), reported);
+        return new StreamOutput(List.of(Json.write(chunk)), reported, OpenAiShapes.outputText(chunk));
     }
 
     @Override

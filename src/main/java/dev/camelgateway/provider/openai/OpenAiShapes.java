@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.usage.Usage;
@@ -60,6 +61,24 @@ public final class OpenAiShapes {
         ObjectNode delta = Json.object();
         delta.putArray("tool_calls").add(call);
         return delta;
+    }
+
+    /** The model output in an OpenAI chunk or delta: content and tool-call argument fragments of every choice. */
+    public static String outputText(JsonNode chunk) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode choice : chunk.path("choices")) {
+            appendDelta(choice.path("delta"), text);
+        }
+        return text.toString();
+    }
+
+    public static void appendDelta(JsonNode delta, StringBuilder text) {
+        if (delta.path("content").isTextual()) {
+            text.append(delta.get("content").asText());
+        }
+        for (JsonNode call : delta.path("tool_calls")) {
+            text.append(call.path("function").path("arguments").asText(""));
+        }
     }
 
     private static ObjectNode header(ChunkHeader header) {

@@ -13,7 +13,7 @@ public final class OpenAiStreamMapper extends OpenAiShapedStreamMapper {
 
     @Override
     protected StreamOutput toChunks(ObjectNode chunk, String data) {
-        return new StreamOutput(List.of(data), OpenAiUsage.toUsage(chunk.get("usage")));
+        return new StreamOutput(List.of(data), OpenAiUsage.toUsage(chunk.get("usage")), OpenAiShapes.outputText(chunk));
     }
 
     @Override

@@ -1,0 +1,83 @@
+package dev.camelgateway.usage;
+
+import dev.camelgateway.api.ErrorResponder;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.provider.StreamMapper;
+import dev.camelgateway.resilience.FailureClassifier;
+import dev.camelgateway.resilience.FailureKind;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Closes the books on one upstream attempt: its {@link AttemptRecord} (status, tokens, timings) goes in the exchange
+ * property {@value #RECORD} for the usage route. Counts the provider reported win; what it did not report is counted
+ * by the {@link UsageEstimator} and the row is marked estimated. Each attempt is recorded once.
+ */
+@Component("attemptTally")
+public class AttemptTally {
+    public static final String RECORD = "attemptRecord";
+    private final ErrorResponder errors;
+
+    public AttemptTally(ErrorResponder errors) {
+        this.errors = errors;
+    }
+
+    /** The attempt answered in full. */
+    public void completed(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        exchange.setProperty(RECORD, context.closeAttempt()
+                ? toRecord(context, AttemptStatus.COMPLETE, context.reportedUsage(), 200, null) : null);
+    }
+
+    /** The attempt failed (before a retry, or for good): FAILED, PARTIAL once output flowed, or CLIENT_ABORTED. */
+    public void failed(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        context.stopWatch();
+        if (!context.closeAttempt()) {
+            exchange.setProperty(RECORD, null); // nothing was sent upstream (e.g. an open breaker): no attempt to record
+            return;
+        }
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
+        StreamMapper mapper = context.streamMapper();
+        Usage reported = mapper != null && mapper.usageSoFar() != null ? mapper.usageSoFar() : context.reportedUsage();
+        AttemptStatus status = kind == FailureKind.CLIENT_GONE ? AttemptStatus.CLIENT_ABORTED
+                : context.streamCommitted() || !context.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
+        GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : errors.toGatewayException(failure, context);
+        exchange.setProperty(RECORD, toRecord(context, status, reported, mapped == null ? null : mapped.status(),
+                mapped == null ? "client_aborted" : mapped.error().code()));
+    }
+
+    private static AttemptRecord toRecord(RequestContext context, AttemptStatus status, Usage reported, Integer httpStatus,
+                                          String errorCode) {
+        long now = System.nanoTime();
+        long duration = now - context.attemptStartNanos();
+        context.addUpstreamNanos(duration);
+        boolean producedNothing = status == AttemptStatus.FAILED;
+        Long prompt = reported != null ? reported.promptTokens() : null;
+        Long completion = reported != null ? reported.completionTokens() : null;
+        boolean estimated = prompt == null || completion == null;
+        if (prompt == null) {
+            prompt = producedNothing ? 0L : UsageEstimator.promptTokens(context.request());
+        }
+        if (completion == null) {
+            completion = UsageEstimator.completionTokens(context.outputText());
+        }
+        Usage usage = new Usage(prompt, completion, prompt + completion,
+                reported == null ? null : reported.cachedTokens(), reported == null ? null : reported.reasoningTokens());
+        Long ttft = null;
+        if (context.firstByteNanos() > 0) {
+            ttft = (context.firstByteNanos() - context.attemptStartNanos()) / 1_000_000;
+        } else if (status == AttemptStatus.COMPLETE) {
+            ttft = duration / 1_000_000; // a whole answer: its first token came with the rest
+        }
+        return new AttemptRecord(context.requestId(), context.attempts(), context.clientRequestId(),
+                context.attemptStartedAt(), Instant.now(), context.request().model(), context.target().providerId(),
+                context.target().upstreamModel(), context.request().stream(), status, usage, estimated, ttft,
+                duration / 1_000_000, httpStatus, errorCode);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.camelgateway.usage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The usage ledger table ({@code V1__usage_ledger.sql}): batched inserts, and the admin read side. */
+@Repository
+public class LedgerRepository {
+    private static final String INSERT = "INSERT INTO usage_ledger (request_id, attempt, client_request_id, started_at, "
+            + "finished_at, requested_model, provider, upstream_model, stream, status, prompt_tokens, completion_tokens, "
+            + "total_tokens, cached_tokens, reasoning_tokens, usage_source, ttft_ms, duration_ms, http_status, error_code) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int[] TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
+            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR};
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(List<AttemptRecord> records) {
+        jdbc.batchUpdate(INSERT, records.stream().map(LedgerRepository::toRow).toList(), TYPES);
+    }
+
+    public List<Map<String, Object>> attemptsOf(String requestId) {
+        return jdbc.queryForList("SELECT * FROM usage_ledger WHERE request_id = ? ORDER BY attempt", requestId);
+    }
+
+    /** Totals per model or per provider between two instants (either may be null). */
+    public List<Map<String, Object>> totals(String groupColumn, Instant from, Instant to) {
+        String column = switch (groupColumn) {
+            case "model" -> "requested_model";
+            case "provider" -> "provider";
+            default -> throw new IllegalArgumentException(groupColumn);
+        };
+        return jdbc.queryForList("SELECT " + column + " AS grp, COUNT(*) AS attempts, "
+                + "SUM(CASE WHEN status = 'COMPLETE' THEN 1 ELSE 0 END) AS complete, "
+                + "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens, "
+                + "COALESCE(SUM(total_tokens), 0) AS total_tokens FROM usage_ledger "
+                + "WHERE started_at >= ? AND started_at < ? GROUP BY " + column + " ORDER BY " + column,
+                Timestamp.from(from == null ? Instant.EPOCH : from), Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to));
+    }
+
+    private static Object[] toRow(AttemptRecord r) {
+        Usage u = r.usage();
+        return new Object[] {r.requestId(), r.attempt(), r.clientRequestId(), Timestamp.from(r.startedAt()),
+                Timestamp.from(r.finishedAt()), r.requestedModel(), r.provider(), r.upstreamModel(), r.stream(),
+                r.status().name(), u.promptTokens(), u.completionTokens(), u.totalTokens(), u.cachedTokens(),
+                u.reasoningTokens(), r.usageSource(), r.ttftMillis(), r.durationMillis(), r.httpStatus(), r.errorCode()};
+    }
+}
