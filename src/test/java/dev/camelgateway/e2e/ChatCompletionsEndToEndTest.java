@@ -66,11 +66,16 @@ class ChatCompletionsEndToEndTest extends GatewayTestSupport {
             assertThat(c.choices()).isNotEmpty();
             assertThat(c.usage()).isEmpty();
         });
+        if (provider.equals("openai")) {
+            assertThat(UPSTREAM.lastRequest().body()).as("the gateway asks for usage on the client's behalf")
+                    .contains("\"stream_options\":{\"include_usage\":true}");
+        }
     }
 
-    /** Providers whose upstream stream carries usage the client did not ask for (OpenAI sends it only when asked). */
+    /** Upstream streams that carry usage the client did not ask for: Mistral always, OpenAI because the gateway asks. */
     static Stream<Arguments> basicCases() {
-        return Stream.of(Arguments.of("mistral", MISTRAL_PATH, "mistral/mistral-large-latest"));
+        return Stream.of(Arguments.of("mistral", MISTRAL_PATH, "mistral/mistral-large-latest"),
+                Arguments.of("openai", OPENAI_PATH, "openai/gpt-4o-mini"));
     }
 
     @Test

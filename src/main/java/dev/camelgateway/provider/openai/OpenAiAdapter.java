@@ -36,7 +36,7 @@ public class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public StreamMapper newStreamMapper(ChatRequest request, Target target) {
-        return new OpenAiStreamMapper();
+        return new OpenAiStreamMapper(request.includeUsage());
     }
 
     @Override

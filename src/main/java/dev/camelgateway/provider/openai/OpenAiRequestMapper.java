@@ -9,8 +9,10 @@ import dev.camelgateway.routing.Target;
 import java.util.Map;
 
 /**
- * Passthrough to OpenAI-type upstreams: the client's body unchanged except {@code model}, unknown fields kept.
- * {@code base-url} includes {@code /v1} as in the official SDKs; the key goes in a Bearer header when set.
+ * Passthrough to OpenAI-type upstreams: the client's body unchanged except {@code model}, unknown fields kept — and, for
+ * a stream, {@code stream_options.include_usage: true}, so that every attempt's usage is known even when the client
+ * did not ask for it (the stream mapper then keeps that usage chunk from the client). {@code base-url} includes
+ * {@code /v1} as in the official SDKs; the key goes in a Bearer header when set.
  */
 public final class OpenAiRequestMapper {
     private OpenAiRequestMapper() {
@@ -19,6 +21,9 @@ public final class OpenAiRequestMapper {
     public static UpstreamRequest toUpstreamRequest(ChatRequest request, Target target) {
         ObjectNode body = request.body().deepCopy();
         body.put("model", target.upstreamModel());
+        if (request.stream()) {
+            body.withObject("stream_options").put("include_usage", true);
+        }
         return new UpstreamRequest(chatCompletionsUrl(target), bearer(target), Json.bytes(body));
     }
 

@@ -7,13 +7,23 @@ import java.util.List;
 
 /**
  * OpenAI-type streams pass through unchanged, event for event: the original text is sent, the parsed chunk is
- * only read for its usage.
+ * only read for its usage and text. The gateway always asks for the usage chunk; a client that did not ask for it
+ * does not get it.
  */
 public final class OpenAiStreamMapper extends OpenAiShapedStreamMapper {
+    private final boolean clientWantsUsage;
+
+    public OpenAiStreamMapper(boolean clientWantsUsage) {
+        this.clientWantsUsage = clientWantsUsage;
+    }
 
     @Override
     protected StreamOutput toChunks(ObjectNode chunk, String data) {
-        return new StreamOutput(List.of(data), OpenAiUsage.toUsage(chunk.get("usage")), OpenAiShapes.outputText(chunk));
+        var usage = OpenAiUsage.toUsage(chunk.get("usage"));
+        if (usage != null && chunk.path("choices").isEmpty() && !clientWantsUsage) {
+            return new StreamOutput(List.of(), usage); // asked for by the gateway, not by the client
+        }
+        return new StreamOutput(List.of(data), usage, OpenAiShapes.outputText(chunk));
     }
 
     @Override
