@@ -31,7 +31,7 @@ public class LedgerRepository {
     }
 
     public List<Map<String, Object>> attemptsOf(String requestId) {
-        return jdbc.queryForList("SELECT * FROM usage_ledger WHERE request_id = ? ORDER BY attempt", requestId);
+        return lowerCaseKeys(jdbc.queryForList("SELECT * FROM usage_ledger WHERE request_id = ? ORDER BY attempt", requestId));
     }
 
     /** Totals per model or per provider between two instants (either may be null). */
@@ -41,12 +41,21 @@ public class LedgerRepository {
             case "provider" -> "provider";
             default -> throw new IllegalArgumentException(groupColumn);
         };
-        return jdbc.queryForList("SELECT " + column + " AS grp, COUNT(*) AS attempts, "
+        return lowerCaseKeys(jdbc.queryForList("SELECT " + column + " AS grp, COUNT(*) AS attempts, "
                 + "SUM(CASE WHEN status = 'COMPLETE' THEN 1 ELSE 0 END) AS complete, "
                 + "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens, "
                 + "COALESCE(SUM(total_tokens), 0) AS total_tokens FROM usage_ledger "
                 + "WHERE started_at >= ? AND started_at < ? GROUP BY " + column + " ORDER BY " + column,
-                Timestamp.from(from == null ? Instant.EPOCH : from), Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to));
+                Timestamp.from(from == null ? Instant.EPOCH : from), Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to)));
+    }
+
+    /** H2 answers column names in upper case, PostgreSQL in lower case: the JSON read side always says lower case. */
+    private static List<Map<String, Object>> lowerCaseKeys(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> lower = new java.util.LinkedHashMap<>();
+            row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            return lower;
+        }).toList();
     }
 
     private static Object[] toRow(AttemptRecord r) {

@@ -6,6 +6,7 @@ import dev.camelgateway.resilience.ProviderInfrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +30,11 @@ import java.time.Duration;
 public abstract class GatewayTestSupport {
     protected static final FakeUpstream UPSTREAM = new FakeUpstream();
     protected static final int PORT = freePort();
+
+    protected static int freePortForAnotherGateway() {
+        return freePort();
+    }
+
     protected static final String OPENAI_PATH = "/openai/v1/chat/completions";
     protected static final String MISTRAL_PATH = "/mistral/v1/chat/completions";
     protected static final String ANTHROPIC_PATH = "/anthropic/v1/messages";
@@ -37,10 +43,20 @@ public abstract class GatewayTestSupport {
     protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** What a test class with a gateway of its own sets, in a static initializer, before its context starts. */
+    protected static volatile int gatewayPort = PORT;
+    protected static volatile String ledgerUrl = "jdbc:h2:mem:ledger;DB_CLOSE_DELAY=-1";
+    protected static volatile String ledgerUser = "sa";
+
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("gateway.ledger.url", () -> "jdbc:h2:mem:ledger;DB_CLOSE_DELAY=-1");
+        // read once, as this context is built: a later test class changing them does not move this gateway
+        int port = gatewayPort;
+        String ledger = ledgerUrl;
+        String user = ledgerUser;
+        registry.add("server.port", () -> port);
+        registry.add("gateway.ledger.url", () -> ledger);
+        registry.add("gateway.ledger.username", () -> user);
         registry.add("gateway.providers.openai.base-url", () -> UPSTREAM.url("/openai/v1"));
         registry.add("gateway.providers.openai.api-key", () -> "sk-test-openai-key");
         registry.add("gateway.providers.mistral.base-url", () -> UPSTREAM.url("/mistral/v1"));
@@ -69,16 +85,22 @@ public abstract class GatewayTestSupport {
 
     @Autowired
     private ProviderInfrastructure providerInfrastructure;
+    @Value("${local.server.port}")
+    private int localServerPort;
+    /** The port of the gateway the running test talks to (a test class with its own properties has its own gateway). */
+    private static volatile int currentPort = PORT;
+
 
     /** Every test starts with a quiet upstream and closed breakers, whatever the tests before it did. */
     @BeforeEach
     void resetUpstreamAndBreakers() {
+        currentPort = localServerPort;
         UPSTREAM.reset();
         providerInfrastructure.breakers().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     protected static String gatewayUrl(String path) {
-        return "http://127.0.0.1:" + PORT + path;
+        return "http://127.0.0.1:" + currentPort + path;
     }
 
     /** The official OpenAI Java SDK pointed at the gateway, without client-side retries. */

@@ -1,0 +1,206 @@
+package dev.camelgateway.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.support.FakeUpstream.Reply;
+import dev.camelgateway.support.Fixtures;
+import dev.camelgateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger's contract (design.md §4.4), one row per upstream attempt, against real-HTTP fake upstreams; run on the
+ * embedded H2 ledger and on PostgreSQL by the two subclasses.
+ */
+abstract class LedgerScenarios extends GatewayTestSupport {
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyLedger() {
+        jdbc.update("DELETE FROM usage_ledger");
+    }
+
+    @ParameterizedTest(name = "{0} stream={1}")
+    @CsvSource({
+            "openai/gpt-4o-mini,           false, 9,  8",
+            "openai/gpt-4o-mini,           true,  9,  8",
+            "mistral/mistral-large-latest, false, 7,  12",
+            "mistral/mistral-large-latest, true,  7,  12",
+            "anthropic/claude-sonnet-4-5,  false, 31, 17",
+            "anthropic/claude-sonnet-4-5,  true,  31, 17",
+            "gemini/gemini-2.5-flash,      false, 25, 54",
+            "gemini/gemini-2.5-flash,      true,  25, 54"})
+    void aCompletedRequestHasOneCompleteRowWithTheReportedTokens(String model, boolean stream, long prompt, long completion) {
+        String provider = model.substring(0, model.indexOf('/'));
+        enqueueSuccess(provider, stream);
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat(model, stream, false));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<Map<String, Object>> rows = rows(requestId(response), 1);
+        assertThat(rows).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.get("status")).isEqualTo("COMPLETE");
+        assertThat(row.get("provider")).isEqualTo(provider);
+        assertThat(row.get("usage_source")).isEqualTo("PROVIDER");
+        assertThat(((Number) row.get("prompt_tokens")).longValue()).isEqualTo(prompt);
+        assertThat(((Number) row.get("completion_tokens")).longValue()).isEqualTo(completion);
+        assertThat(((Number) row.get("total_tokens")).longValue()).isEqualTo(prompt + completion);
+        assertThat(row.get("stream")).isEqualTo(stream);
+        assertThat(((Number) row.get("http_status")).intValue()).isEqualTo(200);
+        assertThat(row.get("ttft_ms")).isNotNull();
+    }
+
+    @Test
+    void aStreamCutAfterNEventsHasAPartialRowWithProviderInputAndEstimatedOutput() {
+        String sse = Fixtures.read("anthropic", "chat-basic", "upstream-response.sse");
+        UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.sse(List.of()).withRawSse(sse.substring(0, nthEventEnd(sse, 5))).thenCut());
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json",
+                chat("anthropic/claude-sonnet-4-5", true, false));
+
+        Map<String, Object> row = rows(requestId(response), 1).get(0);
+        assertThat(row.get("status")).isEqualTo("PARTIAL");
+        assertThat(row.get("usage_source")).isEqualTo("ESTIMATED");
+        assertThat(((Number) row.get("prompt_tokens")).longValue()).as("message_start's input tokens").isEqualTo(31);
+        assertThat(((Number) row.get("completion_tokens")).longValue()).as("tokens of the text received").isPositive();
+        assertThat(row.get("error_code")).isEqualTo("stream_interrupted");
+    }
+
+    @Test
+    void aRetriedRequestHasOneRowPerAttempt() {
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(500, "{\"error\":{\"message\":\"oops\"}}"));
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json")));
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", false, false));
+
+        List<Map<String, Object>> rows = rows(requestId(response), 2);
+        assertThat(rows).extracting(r -> r.get("status")).containsExactly("FAILED", "COMPLETE");
+        assertThat(rows).extracting(r -> ((Number) r.get("attempt")).intValue()).containsExactly(1, 2);
+        assertThat(((Number) rows.get(0).get("http_status")).intValue()).isEqualTo(502);
+    }
+
+    @Test
+    void aFallbackHasRowsForBothProviders() {
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\"}}"));
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\"}}"));
+        enqueueSuccess("anthropic", false);
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("resilient", false, false));
+
+        List<Map<String, Object>> rows = rows(requestId(response), 3);
+        assertThat(rows).extracting(r -> r.get("provider")).containsExactly("ollama", "ollama", "anthropic");
+        assertThat(rows).extracting(r -> r.get("status")).containsExactly("FAILED", "FAILED", "COMPLETE");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("requested_model")).isEqualTo("resilient"));
+    }
+
+    @Test
+    void aClientAbortHasAClientAbortedRow() throws Exception {
+        List<String> many = new ArrayList<>(Fixtures.ssePayloads("openai", "chat-basic", "upstream-response.sse").subList(0, 2));
+        for (int i = 0; i < 40; i++) {
+            many.add(many.get(1));
+        }
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(many).paced(100));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(chat("ollama/llama3", true, false)))
+                .build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        response.body().readNBytes(300);
+        response.body().close();
+
+        Map<String, Object> row = rows(response.headers().firstValue("x-request-id").orElseThrow(), 1).get(0);
+        assertThat(row.get("status")).isEqualTo("CLIENT_ABORTED");
+        assertThat(((Number) row.get("completion_tokens")).longValue()).as("what was streamed before the client left").isPositive();
+    }
+
+    @Test
+    void theReadSideAnswersPerRequestAndTotals() throws Exception {
+        enqueueSuccess("openai", false);
+        String requestId = requestId(post("/v1/chat/completions", "application/json", chat("openai/gpt-4o-mini", false, false)));
+        rows(requestId, 1);
+
+        JsonNode one = Json.parse(get("/admin/usage/" + requestId).body());
+        assertThat(one.get("attempts")).hasSize(1);
+        assertThat(one.get("attempts").get(0).get("prompt_tokens").asLong()).isEqualTo(9);
+        JsonNode totals = Json.parse(get("/admin/usage?group_by=provider").body());
+        assertThat(totals.get("totals").get(0).get("grp").asText()).isEqualTo("openai");
+        assertThat(totals.get("totals").get(0).get("total_tokens").asLong()).isEqualTo(17);
+        assertThat(get("/admin/usage/req_unknown").statusCode()).isEqualTo(404);
+        assertThat(get("/admin/usage?group_by=color").statusCode()).isEqualTo(400);
+    }
+
+    private void enqueueSuccess(String provider, boolean stream) {
+        String path = switch (provider) {
+            case "openai" -> OPENAI_PATH;
+            case "mistral" -> MISTRAL_PATH;
+            case "anthropic" -> ANTHROPIC_PATH;
+            default -> stream ? GEMINI_STREAM_PATH : GEMINI_PATH;
+        };
+        String fixtures = provider.equals("openai") || provider.equals("mistral") ? provider : provider;
+        if (!stream) {
+            UPSTREAM.enqueue(path, Reply.json(200, Fixtures.read(fixtures, "chat-basic", "upstream-response.json")));
+        } else if (provider.equals("anthropic") || provider.equals("gemini")) {
+            UPSTREAM.enqueue(path, Reply.sse(List.of()).withRawSse(Fixtures.read(fixtures, "chat-basic", "upstream-response.sse")));
+        } else {
+            UPSTREAM.enqueue(path, Reply.sse(Fixtures.ssePayloads(fixtures, "chat-basic", "upstream-response.sse")));
+        }
+    }
+
+    /** The ledger is written asynchronously: wait (bounded) until the request's rows are there. */
+    List<Map<String, Object>> rows(String requestId, int expected) {
+        List<Map<String, Object>> rows = List.of();
+        for (int i = 0; i < 100 && rows.size() < expected; i++) {
+            rows = jdbc.queryForList("SELECT * FROM usage_ledger WHERE request_id = ? ORDER BY attempt", requestId);
+            if (rows.size() < expected) {
+                sleep(50);
+            }
+        }
+        assertThat(rows).as("ledger rows of " + requestId).hasSize(expected);
+        return rows;
+    }
+
+    static String chat(String model, boolean stream, boolean includeUsage) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream + (includeUsage ? ",\"stream_options\":{\"include_usage\":true}" : "")
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    }
+
+    private static String requestId(HttpResponse<String> response) {
+        return response.headers().firstValue("x-request-id").orElseThrow();
+    }
+
+    private static HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl(path))).GET().build());
+    }
+
+    private static int nthEventEnd(String sse, int n) {
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            at = sse.indexOf("\n\n", at) + 2;
+        }
+        return at;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
