@@ -90,7 +90,7 @@ public class ErrorResponder {
         if (find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null) {
             return serverError(502, "The upstream provider could not be reached.", "upstream_unreachable");
         }
-        if (find(failure, java.io.IOException.class) != null) {
+        if (find(failure, java.io.IOException.class) != null && context != null && context.target() != null) {
             return serverError(502, "The connection to the upstream provider broke: "
                     + find(failure, java.io.IOException.class).getMessage(), "stream_interrupted");
         }

@@ -135,7 +135,9 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         String requestId = requestId(post("/v1/chat/completions", "application/json", chat("openai/gpt-4o-mini", false, false)));
         rows(requestId, 1);
 
-        JsonNode one = Json.parse(get("/admin/usage/" + requestId).body());
+        String oneBody = get("/admin/usage/" + requestId).body();
+        JsonNode one = Json.parse(oneBody);
+        assertThat(one.has("attempts")).as(oneBody).isTrue();
         assertThat(one.get("attempts")).hasSize(1);
         assertThat(one.get("attempts").get(0).get("prompt_tokens").asLong()).isEqualTo(9);
         JsonNode totals = Json.parse(get("/admin/usage?group_by=provider").body());
