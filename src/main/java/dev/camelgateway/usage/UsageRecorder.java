@@ -1,5 +1,6 @@
 package dev.camelgateway.usage;
 
+import dev.camelgateway.routing.GatewayProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,9 +21,11 @@ public class UsageRecorder {
     private final MeterRegistry meters;
     private final LedgerWriter ledger;
 
-    public UsageRecorder(MeterRegistry meters, LedgerWriter ledger) {
+    public UsageRecorder(MeterRegistry meters, LedgerWriter ledger, GatewayProperties properties) {
         this.meters = meters;
         this.ledger = ledger;
+        // interruptions are rare: registered at zero so that dashboards and alerts see the series from the start
+        properties.getProviders().keySet().forEach(this::interruptions);
     }
 
     public void record(Exchange exchange) throws InterruptedException {
@@ -42,12 +45,16 @@ public class UsageRecorder {
                     .record(Duration.ofMillis(record.ttftMillis()));
         }
         if (record.status() == AttemptStatus.PARTIAL) {
-            Counter.builder("gateway.stream.interruptions").description("Streams that broke after tokens were produced")
-                    .tag("provider", provider).register(meters).increment();
+            interruptions(provider).increment();
         }
         LOG.debug("attempt {}#{} {} {} {} prompt={} completion={} ({})", record.requestId(), record.attempt(), provider,
                 model, record.status(), record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource());
         ledger.put(record);
+    }
+
+    private Counter interruptions(String provider) {
+        return Counter.builder("gateway.stream.interruptions").description("Streams that broke after tokens were produced")
+                .tag("provider", provider).register(meters);
     }
 
     private void tokens(String provider, String model, String type, Long tokens) {

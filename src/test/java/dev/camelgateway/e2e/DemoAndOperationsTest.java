@@ -64,7 +64,7 @@ class DemoAndOperationsTest extends GatewayTestSupport {
         openAi().chat().completions().create(ChatCompletionCreateParams.builder().model("demo").addUserMessage("count me").build());
 
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        assertThat(metricsEventually("gateway_tokens_total{")).contains("provider=\"demo\"");
+        assertThat(metricsEventually("gateway_tokens_total{", "provider=\"demo\"")).contains("type=\"completion\"");
         assertThat(get("/actuator/prometheus").body()).contains("camel_exchanges_total")
                 .contains("resilience4j_circuitbreaker_state{name=\"openai\",state=\"closed\"} 1.0");
         HttpResponse<String> hawtio = get("/actuator/hawtio/");
@@ -73,16 +73,35 @@ class DemoAndOperationsTest extends GatewayTestSupport {
         assertThat(get("/actuator/jolokia/search/org.apache.camel:type=routes,*").body()).contains("provider-openai");
     }
 
-    /** The usage tap is asynchronous: poll (bounded) until its counter shows up. */
-    private static String metricsEventually(String needle) throws InterruptedException {
-        String body = "";
-        for (int i = 0; i < 50 && !body.contains(needle); i++) {
-            body = get("/actuator/prometheus").body();
-            if (!body.contains(needle)) {
-                Thread.sleep(100);
-            }
+    /** Every metric the shipped Grafana dashboard queries is on /actuator/prometheus once traffic has flowed. */
+    @Test
+    void everyMetricTheDashboardQueriesIsExposed() throws Exception {
+        openAi().chat().completions().create(ChatCompletionCreateParams.builder().model("demo").addUserMessage("metrics").build());
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("ops/grafana/camel-llm-gateway.json"));
+        java.util.Set<String> metrics = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(gateway_[a-z_]+|resilience4j_[a-z_]+)").matcher(dashboard);
+        while (m.find()) {
+            metrics.add(m.group(1).replaceAll("_bucket$", ""));
         }
-        return body.lines().filter(l -> l.startsWith(needle)).findFirst().orElse("");
+        assertThat(metrics).contains("gateway_requests_total", "gateway_tokens_total", "gateway_ttft_seconds",
+                "gateway_upstream_attempts_total", "resilience4j_circuitbreaker_state");
+        metricsEventually("gateway_upstream_attempts_total{", "provider=\"demo\"");
+        String scrape = get("/actuator/prometheus").body();
+        assertThat(metrics).allSatisfy(metric -> assertThat(scrape).as(metric).contains(metric));
+        assertThat(scrape).contains("gateway_requests_total{model=\"demo\",outcome=\"success\",provider=\"demo\",stream=\"false\"}");
+    }
+
+    /** The usage tap is asynchronous: poll (bounded) until its counter shows up. */
+    private static String metricsEventually(String prefix, String containing) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            String line = get("/actuator/prometheus").body().lines()
+                    .filter(l -> l.startsWith(prefix) && l.contains(containing)).findFirst().orElse(null);
+            if (line != null) {
+                return line;
+            }
+            Thread.sleep(100);
+        }
+        return "";
     }
 
     private static HttpResponse<String> get(String path) {

@@ -209,7 +209,8 @@ class ResilienceScenariosTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(OK_SSE.subList(0, OK_SSE.size() - 1)));
 
         long start = System.nanoTime();
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", true));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", true)
+                .replace("\"stream\":true", "\"stream\":true,\"stream_options\":{\"include_usage\":true}"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(response.body()).contains("\"usage\":{\"prompt_tokens\":9").endsWith("data: [DONE]\n\n");
