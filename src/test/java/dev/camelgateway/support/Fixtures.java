@@ -40,7 +40,7 @@ public final class Fixtures {
     /** The {@code data:} payloads of an SSE fixture, in order. */
     public static List<String> ssePayloads(String provider, String caseName, String file) {
         List<String> payloads = new ArrayList<>();
-        for (String event : read(provider, caseName, file).split("\n\n")) {
+        for (String event : read(provider, caseName, file).replace("\r\n", "\n").split("\n\n")) {
             String trimmed = event.strip();
             if (trimmed.startsWith("data: ")) {
                 payloads.add(trimmed.substring("data: ".length()));

@@ -83,6 +83,27 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         assertThat(row.get("error_code")).isEqualTo("stream_interrupted");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"openai/gpt-4o-mini, ESTIMATED", "mistral/mistral-large-latest, ESTIMATED", "gemini/gemini-2.5-flash, PROVIDER"})
+    void everyProviderTypesCutStreamHasAPartialRow(String model, String source) {
+        String provider = model.substring(0, model.indexOf('/'));
+        String path = switch (provider) {
+            case "openai" -> OPENAI_PATH;
+            case "mistral" -> MISTRAL_PATH;
+            default -> GEMINI_STREAM_PATH;
+        };
+        List<String> events = Fixtures.ssePayloads(provider, "chat-basic", "upstream-response.sse");
+        UPSTREAM.enqueue(path, Reply.sse(events.subList(0, provider.equals("gemini") ? 1 : 2)).thenCut());
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat(model, true, false));
+
+        Map<String, Object> row = rows(requestId(response), 1).get(0);
+        assertThat(row.get("status")).isEqualTo("PARTIAL");
+        assertThat(row.get("usage_source")).isEqualTo(source);
+        assertThat(((Number) row.get("prompt_tokens")).longValue()).isPositive();
+        assertThat(((Number) row.get("completion_tokens")).longValue()).isPositive();
+    }
+
     @Test
     void aRetriedRequestHasOneRowPerAttempt() {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(500, "{\"error\":{\"message\":\"oops\"}}"));
