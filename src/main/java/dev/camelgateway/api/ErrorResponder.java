@@ -1,6 +1,7 @@
 package dev.camelgateway.api;
 
 import dev.camelgateway.provider.ProviderAdapters;
+import dev.camelgateway.resilience.FailureClassifier;
 import dev.camelgateway.stream.ClientDisconnectedException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.Exchange;
@@ -123,11 +124,6 @@ public class ErrorResponder {
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return FailureClassifier.find(failure, type);
     }
 }
