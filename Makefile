@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/camel-llm-gateway.jar
 
-.PHONY: run test package clean
+.PHONY: run test package bench clean
 
 # Start the gateway on :8080 from the sources, with live reload of routes/*.yaml.
 # With no provider key set, model "demo" (or "demo/<anything>") answers through the built-in demo upstream.
@@ -18,6 +18,10 @@ test:
 # The runnable jar (target/camel-llm-gateway.jar); run it from the project root so ./config and ./routes are found.
 package:
 	$(MVN) -DskipTests package
+
+# The benchmark (not part of `make test`): gateway vs direct, same fast upstream, same load generator (wrk).
+bench: package
+	bash bench/run.sh
 
 clean:
 	$(MVN) clean
