@@ -91,10 +91,6 @@ public final class RequestContext {
         return target;
     }
 
-    public void target(Target target) {
-        this.target = target;
-    }
-
     public int attempts() {
         return attempts;
     }
@@ -107,6 +103,8 @@ public final class RequestContext {
         attemptStartedAt = Instant.now();
         firstByteNanos = 0;
         reportedUsage = null;
+        streamMapper = null; // a retried attempt that fails before its stream starts has no usage of the previous one
+        events = null;
         outputText.setLength(0);
         attemptOpen = true;
     }

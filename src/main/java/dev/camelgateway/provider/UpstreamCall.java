@@ -4,7 +4,6 @@ import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
 import dev.camelgateway.resilience.UpstreamTimeoutException;
 import dev.camelgateway.resilience.UpstreamWatchdog;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.openai.OpenAiShapes;
@@ -50,15 +49,6 @@ public class UpstreamCall {
         RequestContext.of(exchange).countAttempt();
     }
 
-    /** A completion's messages shaped as chunk deltas, to reuse one output-text reader for both. */
-    private static ObjectNode messagesAsDeltas(ObjectNode completion) {
-        ObjectNode shaped = Json.object();
-        for (JsonNode choice : completion.path("choices")) {
-            shaped.withArray("choices").addObject().set("delta", choice.path("message"));
-        }
-        return shaped;
-    }
-
     /** The answer's body, read under the watchdog's total budget (its headers came within the socket timeout). */
     private byte[] readWatched(InputStream in, RequestContext context) throws IOException {
         if (in == null) {
@@ -94,9 +84,9 @@ public class UpstreamCall {
         ResponseHeaders.of(context).forEach(message::setHeader);
         message.setBody(mapped.body());
         context.reportedUsage(mapped.usage());
-        if (mapped.usage() == null || mapped.usage().completionTokens() == null) {
-            context.appendOutput(OpenAiShapes.outputText(Json.objectOrNull(mapped.body()) == null ? Json.object()
-                    : messagesAsDeltas(Json.objectOrNull(mapped.body()))));
+        if (mapped.usage() == null || mapped.usage().completionTokens() == null) { // kept for the token estimate
+            ObjectNode completion = Json.objectOrNull(mapped.body());
+            context.appendOutput(completion == null ? "" : OpenAiShapes.completionText(completion));
         }
     }
 }

@@ -57,8 +57,8 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
         http.setConnectionRequestTimeout(timeouts.getConnect().toMillis());
         http.setMaxTotalConnections(provider.getMaxConnections());
         http.setConnectionsPerRoute(provider.getMaxConnections());
-        http.setAutomaticRetriesDisabled(true);
-        // and on the client itself: HttpClient 5 otherwise repeats 429 and 503 answers on its own, under Camel's retries
+        // on the client builder itself (the component's automaticRetriesDisabled flag did not stop it): HttpClient 5
+        // otherwise repeats 429 and 503 answers on its own, under the gateway's retries
         http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         return http;
     }

@@ -7,6 +7,8 @@ import dev.camelgateway.provider.UpstreamStreamException;
 public class UpstreamTimeoutException extends UpstreamStreamException {
     public static final String STALLED = "stream_stalled";
     public static final String TIMEOUT = "upstream_timeout";
+    /** Not a timeout: the watchdog's ping found the client gone and cut the upstream call. */
+    public static final String CLIENT_GONE = "client_gone";
 
     public UpstreamTimeoutException(String code, String message) {
         super(504, code, message, OpenAiError.SERVER_ERROR);

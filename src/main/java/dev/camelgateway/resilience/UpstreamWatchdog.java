@@ -85,7 +85,7 @@ public class UpstreamWatchdog {
             }
             return new UpstreamTimeoutException(expired, switch (expired) {
                 case UpstreamTimeoutException.STALLED -> "The upstream stream stalled: no event within the idle timeout.";
-                case "client_gone" -> "The client disconnected.";
+                case UpstreamTimeoutException.CLIENT_GONE -> "The client disconnected.";
                 default -> firstEventSeen ? "The upstream call exceeded its total timeout."
                         : "The upstream sent no event within the first-event timeout.";
             });
@@ -120,7 +120,7 @@ public class UpstreamWatchdog {
                 if (client.ping()) {
                     schedule();
                 } else {
-                    cut("client_gone");
+                    cut(UpstreamTimeoutException.CLIENT_GONE);
                 }
             } else {
                 schedule();

@@ -33,10 +33,6 @@ public final class SseResponse {
         return out != null;
     }
 
-    public boolean clientGone() {
-        return clientGone;
-    }
-
     /** Writes each payload as one event and flushes; commits the response (status 200, SSE headers) first. */
     public synchronized void send(List<String> payloads) throws IOException {
         if (payloads.isEmpty()) {

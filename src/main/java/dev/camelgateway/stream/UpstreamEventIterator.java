@@ -74,7 +74,7 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
         if (timeout == null) {
             return new UncheckedIOException(e);
         }
-        if ("client_gone".equals(timeout.error().code())) {
+        if (UpstreamTimeoutException.CLIENT_GONE.equals(timeout.error().code())) {
             return new UncheckedIOException(new ClientDisconnectedException(e));
         }
         return timeout;

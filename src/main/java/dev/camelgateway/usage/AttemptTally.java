@@ -44,7 +44,8 @@ public class AttemptTally {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
         StreamMapper mapper = context.streamMapper();
-        Usage reported = mapper != null && mapper.usageSoFar() != null ? mapper.usageSoFar() : context.reportedUsage();
+        Usage soFar = mapper == null ? null : mapper.usageSoFar();
+        Usage reported = soFar != null ? soFar : context.reportedUsage();
         AttemptStatus status = kind == FailureKind.CLIENT_GONE ? AttemptStatus.CLIENT_ABORTED
                 : context.streamCommitted() || !context.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
         GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : errors.toGatewayException(failure, context);

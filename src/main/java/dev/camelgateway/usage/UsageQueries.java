@@ -3,6 +3,7 @@ package dev.camelgateway.usage;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.HttpMethods;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.api.OpenAiError;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ public class UsageQueries {
         String requestId = exchange.getMessage().getHeader("requestId", String.class);
         List<Map<String, Object>> rows = ledger.attemptsOf(requestId);
         if (rows.isEmpty()) {
-            throw new GatewayException(404, new dev.camelgateway.api.OpenAiError("No usage recorded for request '" + requestId
+            throw new GatewayException(404, new OpenAiError("No usage recorded for request '" + requestId
                     + "' (rows are written asynchronously, a moment after the answer).", "invalid_request_error", "request_id",
                     "not_found"));
         }

@@ -105,7 +105,6 @@ public final class FakeUpstream implements AutoCloseable {
             return;
         }
         if (reply.behaviour() == Behaviour.CLOSE_BEFORE_HEADERS) {
-            exchange.getHttpContext(); // nothing is written: the connection is dropped
             throw new IllegalStateException("scripted: connection dropped before the response headers");
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

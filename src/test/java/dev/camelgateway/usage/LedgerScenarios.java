@@ -117,6 +117,24 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         assertThat(((Number) rows.get(0).get("http_status")).intValue()).isEqualTo(502);
     }
 
+    /** Regression: a retried attempt that fails before its stream starts must not carry the previous attempt's usage. */
+    @Test
+    void eachAttemptRowCarriesOnlyItsOwnUsage() {
+        List<String> events = Fixtures.ssePayloads("openai", "chat-basic", "upstream-response.sse");
+        String usageOnly = events.get(events.size() - 2); // the usage chunk, which this client did not ask for
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(List.of(usageOnly)).thenCut()); // nothing reached the client: retried
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\"}}"));
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", true, false));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        List<Map<String, Object>> rows = rows(requestId(response), 2);
+        assertThat(rows).extracting(r -> r.get("status")).containsExactly("FAILED", "FAILED");
+        assertThat(((Number) rows.get(0).get("prompt_tokens")).longValue()).as("reported by the first attempt").isEqualTo(9);
+        assertThat(((Number) rows.get(1).get("prompt_tokens")).longValue()).as("the second attempt consumed nothing").isZero();
+        assertThat(((Number) rows.get(1).get("completion_tokens")).longValue()).isZero();
+    }
+
     @Test
     void aFallbackHasRowsForBothProviders() {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\"}}"));
@@ -175,13 +193,10 @@ abstract class LedgerScenarios extends GatewayTestSupport {
             case "anthropic" -> ANTHROPIC_PATH;
             default -> stream ? GEMINI_STREAM_PATH : GEMINI_PATH;
         };
-        String fixtures = provider.equals("openai") || provider.equals("mistral") ? provider : provider;
         if (!stream) {
-            UPSTREAM.enqueue(path, Reply.json(200, Fixtures.read(fixtures, "chat-basic", "upstream-response.json")));
-        } else if (provider.equals("anthropic") || provider.equals("gemini")) {
-            UPSTREAM.enqueue(path, Reply.sse(List.of()).withRawSse(Fixtures.read(fixtures, "chat-basic", "upstream-response.sse")));
+            UPSTREAM.enqueue(path, Reply.json(200, Fixtures.read(provider, "chat-basic", "upstream-response.json")));
         } else {
-            UPSTREAM.enqueue(path, Reply.sse(Fixtures.ssePayloads(fixtures, "chat-basic", "upstream-response.sse")));
+            UPSTREAM.enqueue(path, Reply.sse(List.of()).withRawSse(Fixtures.read(provider, "chat-basic", "upstream-response.sse")));
         }
     }
 

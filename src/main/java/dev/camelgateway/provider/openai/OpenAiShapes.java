@@ -72,6 +72,16 @@ public final class OpenAiShapes {
         return text.toString();
     }
 
+    /** The model output of a whole completion: every choice's message content and tool-call arguments. */
+    public static String completionText(JsonNode completion) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode choice : completion.path("choices")) {
+            appendDelta(choice.path("message"), text);
+        }
+        return text.toString();
+    }
+
+    /** Appends a delta's (or a message's) content and tool-call arguments. */
     public static void appendDelta(JsonNode delta, StringBuilder text) {
         if (delta.path("content").isTextual()) {
             text.append(delta.get("content").asText());
