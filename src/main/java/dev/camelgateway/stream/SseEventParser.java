@@ -10,17 +10,28 @@ import java.util.List;
  * multi-byte UTF-8 character or a CRLF split across two network reads is never corrupted.
  */
 public final class SseEventParser {
-    private byte[] pending = new byte[0];
+    private static final byte[] EMPTY = new byte[0];
+    private byte[] pending = EMPTY;
     private boolean lastWasCr;
     private String eventName;
     private StringBuilder data;
 
-    /** Feeds the next bytes read from the upstream; returns the events they completed. */
+    /**
+     * Feeds the next bytes read from the upstream; returns the events they completed. The bytes are scanned where they
+     * are; only a line left unfinished at the end of a read is copied, to be completed by the next one.
+     */
     public List<SseEvent> feed(byte[] bytes, int offset, int length) {
         List<SseEvent> events = new ArrayList<>(2);
-        int lineStart = 0;
-        byte[] buf = concat(pending, bytes, offset, length);
-        for (int i = 0; i < buf.length; i++) {
+        byte[] buf = bytes;
+        int start = offset;
+        int end = offset + length;
+        if (pending.length > 0) {
+            buf = concat(pending, bytes, offset, length);
+            start = 0;
+            end = buf.length;
+        }
+        int lineStart = start;
+        for (int i = start; i < end; i++) {
             byte b = buf[i];
             if (b == '\n' && lastWasCr && i == lineStart) {
                 lastWasCr = false; // second half of a CRLF
@@ -35,7 +46,7 @@ public final class SseEventParser {
                 lastWasCr = false;
             }
         }
-        pending = lineStart == buf.length ? new byte[0] : java.util.Arrays.copyOfRange(buf, lineStart, buf.length);
+        pending = lineStart == end ? EMPTY : java.util.Arrays.copyOfRange(buf, lineStart, end);
         return events;
     }
 
@@ -70,9 +81,6 @@ public final class SseEventParser {
     }
 
     private static byte[] concat(byte[] head, byte[] bytes, int offset, int length) {
-        if (head.length == 0 && offset == 0 && length == bytes.length) {
-            return bytes;
-        }
         byte[] out = new byte[head.length + length];
         System.arraycopy(head, 0, out, 0, head.length);
         System.arraycopy(bytes, offset, out, head.length, length);
