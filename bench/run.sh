@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: the gateway (packaged jar, production settings) against a fast upstream in its own process, with the
 # same load generator calling the upstream directly and through the gateway, alternated so machine drift cancels.
-# Output: a table on the console and bench/results/<timestamp>.json. Knobs: BENCH_DURATION (wrk run, default 10s).
+# Output: a table on the console and bench/results/<timestamp>.json. Knobs: BENCH_DURATION (wrk run, default 10s),
+# BENCH_WARMUP (JIT warm-up before the first measured run, default 30s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
@@ -29,8 +30,9 @@ sed 's#MODEL#openai/bench#' bench/post.lua >"$WORK/gateway.lua"
 cpu() { awk '{print $14+$15}' "/proc/$GWPID/stat"; }
 wrk_run() { wrk -t"$(( $1 < 2 ? $1 : 2 ))" -c"$1" -d"$2" --latency -s "$WORK/$3.lua" "$4/v1/chat/completions"; }
 
-echo "warming up the gateway"
-wrk_run 16 10s gateway "http://127.0.0.1:$GW" >/dev/null
+echo "warming up the gateway (JIT)"
+wrk_run 16 "${BENCH_WARMUP:-30s}" gateway "http://127.0.0.1:$GW" >/dev/null
+java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 400 16 openai/bench >/dev/null
 for c in 1 16 64; do
   wrk_run "$c" "$DURATION" direct "http://127.0.0.1:$UP" >"$WORK/direct-$c.txt"
   before=$(cpu)
