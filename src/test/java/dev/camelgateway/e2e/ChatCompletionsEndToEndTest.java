@@ -23,9 +23,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +149,39 @@ class ChatCompletionsEndToEndTest extends GatewayTestSupport {
         assertThat(response.headers().firstValue("x-client-request-id")).hasValue("client-123");
         assertThat(response.headers().firstValue("x-request-id")).hasValueSatisfying(id -> assertThat(id).isNotEqualTo("client-123"));
         assertThat(UPSTREAM.lastRequest().headers()).doesNotContainKey("x-request-id");
+    }
+
+    /**
+     * Concurrent calls to one provider all reach it at once: none waits for a pooled connection. (The camel-http
+     * starter used to copy its own 20-connections-per-host default onto the providers' HTTP components.)
+     */
+    @Test
+    void concurrentStreamsToOneProviderAllReachItAtOnce() throws Exception {
+        int streams = 40;
+        CountDownLatch allArrived = new CountDownLatch(1);
+        for (int i = 0; i < streams; i++) {
+            UPSTREAM.enqueue(OPENAI_PATH, Reply.sse(Fixtures.ssePayloads("openai", "chat-basic", "upstream-response.sse"))
+                    .withLatch(0, allArrived));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(streams);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                answers.add(clients.submit(() -> post("/v1/chat/completions", "application/json",
+                        "{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+            }
+            UPSTREAM.awaitReceived(streams, 20, TimeUnit.SECONDS);
+            assertThat(UPSTREAM.received().size()).as("calls the upstream holds open at the same time").isEqualTo(streams);
+            allArrived.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body()).endsWith("data: [DONE]\n\n");
+            }
+        } finally {
+            allArrived.countDown();
+            clients.shutdownNow();
+        }
     }
 
     private static ChatCompletionCreateParams weatherQuestion(String model) {

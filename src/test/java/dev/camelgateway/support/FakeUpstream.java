@@ -58,6 +58,21 @@ public final class FakeUpstream implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Waits until at least {@code count} requests have arrived; false if the timeout came first. */
+    public boolean awaitReceived(int count, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (received) {
+            while (received.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(received, left);
+            }
+            return true;
+        }
+    }
+
     public Received lastRequest() {
         return received.get(received.size() - 1);
     }
@@ -86,6 +101,9 @@ public final class FakeUpstream implements AutoCloseable {
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
                 new String(body, StandardCharsets.UTF_8), System.nanoTime()));
+        synchronized (received) {
+            received.notifyAll();
+        }
         BlockingDeque<Reply> queue = replies.get(exchange.getRequestURI().getPath());
         Reply reply = queue == null ? null : queue.poll();
         if (reply == null) {
