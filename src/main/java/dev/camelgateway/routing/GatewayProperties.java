@@ -59,7 +59,7 @@ public class GatewayProperties {
         private Resilience.Timeouts timeouts = new Resilience.Timeouts();
         private Resilience.CircuitBreaker circuitBreaker = new Resilience.CircuitBreaker();
         /** Most connections this gateway opens to the provider at once (each in-flight call holds one). */
-        private int maxConnections = 1000;
+        private int maxConnections = 2500;
 
         public Resilience.Retry getRetry() {
             return retry;
