@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -61,14 +62,9 @@ public class ErrorResponder {
             message.setBody(null);
             return;
         }
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        if (context != null) {
-            ResponseHeaders.of(context).forEach(message::setHeader);
-        }
-        error.headers().forEach(message::setHeader);
-        message.setBody(Json.write(error.error().toEnvelope()));
+        Map<String, String> headers = new LinkedHashMap<>(context == null ? Map.of() : ResponseHeaders.of(context));
+        headers.putAll(error.headers());
+        JsonResponse.set(message, error.status(), headers, Json.write(error.error().toEnvelope()));
     }
 
     /** The error the client is told for a failure (an upstream answer is mapped by its provider's error mapper). */

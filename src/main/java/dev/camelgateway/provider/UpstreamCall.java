@@ -1,5 +1,6 @@
 package dev.camelgateway.provider;
 
+import dev.camelgateway.api.JsonResponse;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
 import dev.camelgateway.resilience.UpstreamTimeoutException;
@@ -79,11 +80,7 @@ public class UpstreamCall {
         MappedResponse mapped = adapters.forType(context.target().type())
                 .toChatCompletion(upstreamBody, context.request(), context.target());
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        ResponseHeaders.of(context).forEach(message::setHeader);
-        message.setBody(mapped.body());
+        JsonResponse.set(message, 200, ResponseHeaders.of(context), mapped.body());
         context.reportedUsage(mapped.usage());
         if (mapped.usage() == null || mapped.usage().completionTokens() == null) { // kept for the token estimate
             ObjectNode completion = Json.objectOrNull(mapped.body());
