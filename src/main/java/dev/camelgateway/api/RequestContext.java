@@ -205,6 +205,12 @@ public final class RequestContext {
         this.events = events;
     }
 
+    /** True when the current stream's next event can be read without waiting for the network. */
+    public boolean moreEventsBuffered() {
+        UpstreamEventIterator current = events;
+        return current != null && current.moreBuffered();
+    }
+
     /** Stops the current attempt's event sequence (after a failure, nothing more is read from it). */
     public void stopEvents() {
         UpstreamEventIterator current = events;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The client's side of a stream: {@code data:} events written straight to the servlet response and flushed one
- * by one. Nothing is committed until the first event is ready, so a failure before it can still become a plain
+ * The client's side of a stream: {@code data:} events written straight to the servlet response and flushed as
+ * soon as no further event is at hand. Nothing is committed until the first event is ready, so a failure before it can still become a plain
  * HTTP error (or a retry). Once the client is gone, every later write is skipped.
  */
 public final class SseResponse {
@@ -34,7 +34,15 @@ public final class SseResponse {
     }
 
     /** Writes each payload as one event and flushes; commits the response (status 200, SSE headers) first. */
-    public synchronized void send(List<String> payloads) throws IOException {
+    public void send(List<String> payloads) throws IOException {
+        send(payloads, true);
+    }
+
+    /**
+     * As {@link #send(List)}; without {@code flush} the events stay in the response buffer until a later flush (the
+     * caller knows more events are already at hand: one write to the client for a burst, not one per event).
+     */
+    public synchronized void send(List<String> payloads, boolean flush) throws IOException {
         if (payloads.isEmpty()) {
             return;
         }
@@ -45,7 +53,9 @@ public final class SseResponse {
                 os.write(payload.getBytes(StandardCharsets.UTF_8));
                 os.write(END);
             }
-            os.flush();
+            if (flush) {
+                os.flush();
+            }
         } catch (IOException | RuntimeException e) { // Tomcat throws IllegalStateException on a recycled response
             clientGone = true;
             throw new ClientDisconnectedException(e);

@@ -17,7 +17,9 @@ public class SseWriter {
         List<String> chunks = exchange.getMessage().getBody(List.class);
         RequestContext context = RequestContext.of(exchange);
         try {
-            context.sse().send(chunks);
+            // flushed unless the next upstream event is already buffered: a burst goes out in one write, and an event
+            // never waits for the network behind an unflushed one
+            context.sse().send(chunks, !context.moreEventsBuffered());
             if (!chunks.isEmpty()) {
                 context.markFirstByte();
             }

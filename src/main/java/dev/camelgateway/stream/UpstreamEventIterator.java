@@ -61,6 +61,24 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
     }
 
     /**
+     * True when the next event is already parsed, or its bytes are already in the HTTP client's buffer: then
+     * {@link #next()} will not wait for the network, and the writer can leave the flush to the last event of a burst.
+     */
+    public boolean moreBuffered() {
+        if (endReturned) {
+            return false;
+        }
+        if (!ready.isEmpty()) {
+            return true;
+        }
+        try {
+            return !eof && in.available() > 0;
+        } catch (IOException e) {
+            return false; // the next read reports it
+        }
+    }
+
+    /**
      * Ends the sequence early: the splitter walks the rest of its source when a part failed (to release it), and a
      * failed stream must not be read on.
      */
