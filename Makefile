@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/camel-llm-gateway.jar
 
-.PHONY: run test package bench clean
+.PHONY: run test package bench bench-peer clean
 
 # Start the gateway on :8080 from the sources, with live reload of routes/*.yaml.
 # With no provider key set, model "demo" (or "demo/<anything>") answers through the built-in demo upstream.
@@ -22,6 +22,11 @@ package:
 # The benchmark (not part of `make test`): gateway vs direct, same fast upstream, same load generator (wrk).
 bench: package
 	bash bench/run.sh
+
+# The same benchmark with a peer measured side by side in the same invocation: the Portkey open-source gateway
+# (bench/peer, pinned, installed from the npm registry on first use; needs node and npm).
+bench-peer:
+	BENCH_PEER=1 $(MAKE) bench
 
 clean:
 	$(MVN) clean

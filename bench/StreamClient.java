@@ -12,7 +12,11 @@ import java.util.concurrent.Executors;
 
 /**
  * Streams through a URL and reports time to first event and total time (ms percentiles), and whether every stream
- * ended with [DONE]: {@code java bench/StreamClient.java URL streams concurrency}.
+ * ended with [DONE]: {@code java bench/StreamClient.java URL streams concurrency [model]}. Extra request headers, if
+ * any, come from the environment: {@code BENCH_HEADERS="Name: value|Name2: value2"} (the benchmark's peer needs them).
+ * {@code BENCH_HTTP_VERSION=1.1} makes the client speak plain HTTP/1.1: by default java.net.http asks every request on
+ * http:// to upgrade to h2c (the gateway and the upstream ignore it), and a node server with a WebSocket upgrade
+ * handler, like the peer's (@hono/node-ws), takes such a request as an upgrade and answers 500 with no body.
  */
 public class StreamClient {
     public static void main(String[] args) throws Exception {
@@ -21,12 +25,17 @@ public class StreamClient {
         int concurrency = Integer.parseInt(args[2]);
         String body = "{\"model\":\"" + (args.length > 3 ? args[3] : "bench") + "\",\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        String[] headers = headers(System.getenv("BENCH_HEADERS"));
+        HttpClient.Builder builder = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8));
+        if ("1.1".equals(System.getenv("BENCH_HTTP_VERSION"))) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        HttpClient client = builder.build();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<double[]> results = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < streams; i++) {
-            all.add(CompletableFuture.runAsync(() -> results.add(one(client, url, body)), pool));
+            all.add(CompletableFuture.runAsync(() -> results.add(one(client, url, body, headers)), pool));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         pool.shutdown();
@@ -43,11 +52,29 @@ public class StreamClient {
         System.exit(0);
     }
 
-    private static double[] one(HttpClient client, String url, String body) {
+    /** "Name: value|Name2: value2" as name, value, name, value...; none when unset or blank. */
+    private static String[] headers(String spec) {
+        List<String> out = new ArrayList<>();
+        if (spec != null) {
+            for (String header : spec.split("\\|")) {
+                int colon = header.indexOf(':');
+                if (colon > 0) {
+                    out.add(header.substring(0, colon).trim());
+                    out.add(header.substring(colon + 1).trim());
+                }
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static double[] one(HttpClient client, String url, String body, String[] headers) {
         try {
             long start = System.nanoTime();
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            HttpResponse<InputStream> response = client.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             InputStream in = response.body();
             byte[] buf = new byte[16384];
