@@ -28,5 +28,9 @@ bench: package
 bench-peer:
 	BENCH_PEER=1 $(MAKE) bench
 
+# Memory growth: RSS through a 10-minute steady, moderate load (BENCH_SOAK sets the length).
+bench-soak: package
+	bash bench/soak.sh
+
 clean:
 	$(MVN) clean

@@ -14,11 +14,13 @@ import java.util.concurrent.Executors;
  * Streams through a URL and reports time to first event and total time (ms percentiles), and whether every stream
  * ended with [DONE]: {@code java bench/StreamClient.java URL streams concurrency [model]}. Extra request headers, if
  * any, come from the environment: {@code BENCH_HEADERS="Name: value|Name2: value2"} (the benchmark's peer needs them).
- * {@code BENCH_HTTP_VERSION=1.1} makes the client speak plain HTTP/1.1: by default java.net.http asks every request on
- * http:// to upgrade to h2c (the gateway and the upstream ignore it), and a node server with a WebSocket upgrade
- * handler, like the peer's (@hono/node-ws), takes such a request as an upgrade and answers 500 with no body.
+ * The client speaks plain HTTP/1.1 to all three targets: by default java.net.http asks every request on http:// to
+ * upgrade to h2c, and a node server with a WebSocket upgrade handler, like the peer's (@hono/node-ws), takes such a
+ * request as an upgrade and answers 500 with no body. Failed streams are counted by cause ("errors").
  */
 public class StreamClient {
+    private static final java.util.Map<String, Integer> ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int streams = Integer.parseInt(args[1]);
@@ -26,11 +28,8 @@ public class StreamClient {
         String body = "{\"model\":\"" + (args.length > 3 ? args[3] : "bench") + "\",\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         String[] headers = headers(System.getenv("BENCH_HEADERS"));
-        HttpClient.Builder builder = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8));
-        if ("1.1".equals(System.getenv("BENCH_HTTP_VERSION"))) {
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        HttpClient client = builder.build();
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
+                .version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<double[]> results = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -47,8 +46,11 @@ public class StreamClient {
             total.add(r[1]);
             intact += (int) r[2];
         }
-        System.out.printf("{\"streams\":%d,\"intact\":%d,\"ttft_ms\":{\"p50\":%.3f,\"p99\":%.3f},\"total_ms\":{\"p50\":%.3f,\"p99\":%.3f}}%n",
-                streams, intact, pct(ttft, 50), pct(ttft, 99), pct(total, 50), pct(total, 99));
+        StringBuilder errors = new StringBuilder();
+        ERRORS.forEach((cause, count) -> errors.append(errors.length() == 0 ? "" : ",").append('"')
+                .append(cause.replace("\\", "/").replace("\"", "'")).append("\":").append(count));
+        System.out.printf("{\"streams\":%d,\"intact\":%d,\"ttft_ms\":{\"p50\":%.3f,\"p99\":%.3f},\"total_ms\":{\"p50\":%.3f,\"p99\":%.3f},\"errors\":{%s}}%n",
+                streams, intact, pct(ttft, 50), pct(ttft, 99), pct(total, 50), pct(total, 99), errors);
         System.exit(0);
     }
 
@@ -91,8 +93,14 @@ public class StreamClient {
                 }
             }
             long end = System.nanoTime();
+            if (response.statusCode() != 200) {
+                ERRORS.merge("HTTP " + response.statusCode() + " ..." + tail.toString().replace("\n", " ").replace("\"", "'"), 1, Integer::sum);
+            } else if (!tail.toString().contains("[DONE]")) {
+                ERRORS.merge("no [DONE]: ..." + tail.toString().replace("\n", " ").replace("\"", "'"), 1, Integer::sum);
+            }
             return new double[] {(first - start) / 1e6, (end - start) / 1e6, tail.toString().contains("[DONE]") ? 1 : 0};
         } catch (Exception e) {
+            ERRORS.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
             return new double[] {Double.NaN, Double.NaN, 0};
         }
     }

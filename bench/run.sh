@@ -2,7 +2,8 @@
 # make bench: the gateway (packaged jar, production settings) against a fast upstream in its own process, with the
 # same load generator calling the upstream directly and through the gateway, alternated so machine drift cancels.
 # Output: a table on the console and bench/results/<timestamp>.json. Knobs: BENCH_DURATION (wrk run, default 10s),
-# BENCH_WARMUP (JIT warm-up before the first measured run, default 30s), BENCH_UP_PORT, BENCH_SLOW_PORT, BENCH_GW_PORT,
+# BENCH_WARMUP (JIT warm-up before the first measured run, default 60s: C2 was still compiling after 30 s),
+# GATEWAY_JAVA_OPTS (default -Xmx512m), BENCH_UP_PORT, BENCH_SLOW_PORT, BENCH_GW_PORT,
 # BENCH_PEER_PORT (19090, 19091, 18080, 18787).
 # BENCH_PEER=1 (make bench-peer): every measurement made through the gateway is also made, in the same invocation and
 # right after it, through a peer: the Portkey open-source gateway (bench/peer, installed from the npm registry with
@@ -23,13 +24,11 @@ if [ "$PEER" = 1 ]; then
   [ -d bench/peer/node_modules ] || (cd bench/peer && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
-java -Xmx512m -Dsun.net.httpserver.nodelay=true bench/FastUpstream.java $UP 200 0 >"$WORK/up.log" 2>&1 & PIDS+=($!)
-java -Xmx512m -Dsun.net.httpserver.nodelay=true bench/FastUpstream.java $SLOW 50 100 >"$WORK/slow.log" 2>&1 & PIDS+=($!)
-cp target/camel-llm-gateway.jar "$WORK/gateway.jar"
-java -jar "$WORK/gateway.jar" --server.port=$GW --logging.level.root=WARN \
-  --gateway.ledger.url="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
-  --gateway.providers.openai.base-url=http://127.0.0.1:$UP/v1 \
-  --gateway.providers.ollama.base-url=http://127.0.0.1:$SLOW/v1 >"$WORK/gw.log" 2>&1 & GWPID=$!; PIDS+=($GWPID)
+source bench/start.sh
+start_upstream $UP 200 0
+start_upstream $SLOW 50 100
+start_gateway $GW --gateway.providers.openai.base-url=http://127.0.0.1:$UP/v1 \
+  --gateway.providers.ollama.base-url=http://127.0.0.1:$SLOW/v1
 if [ "$PEER" = 1 ]; then
   # node itself, not npm nor a shell: its PID is the one whose /proc/PID/stat and VmRSS are read
   NODE_ENV=production node bench/peer/node_modules/@portkey-ai/gateway/build/start-server.js --port=$PK --headless \
@@ -37,16 +36,11 @@ if [ "$PEER" = 1 ]; then
   # Portkey's OpenAI provider pointed at the benchmark's upstreams (127.0.0.1 is a trusted custom host by default)
   PEER_FAST="x-portkey-provider: openai|x-portkey-custom-host: http://127.0.0.1:$UP/v1|Authorization: Bearer x"
   PEER_SLOW="x-portkey-provider: openai|x-portkey-custom-host: http://127.0.0.1:$SLOW/v1|Authorization: Bearer x"
-  # StreamClient in plain HTTP/1.1 for the peer: java.net.http asks every http:// request to upgrade to h2c, which the
-  # gateway and the upstream ignore, but the peer's WebSocket upgrade handler (@hono/node-ws) answers 500, no body
-  peer_stream() { BENCH_HTTP_VERSION=1.1 BENCH_HEADERS="$1" java bench/StreamClient.java \
+  peer_stream() { BENCH_HEADERS="$1" java bench/StreamClient.java \
     "http://127.0.0.1:$PK/v1/chat/completions" "$2" "$3" bench; }
 fi
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$GW/actuator/health" && curl -s -o /dev/null "http://127.0.0.1:$UP/" \
-    && { [ "$PEER" != 1 ] || curl -s -o /dev/null "http://127.0.0.1:$PK/"; } && break
-  sleep 1
-done
+wait_ready "http://127.0.0.1:$GW/actuator/health" "http://127.0.0.1:$UP/" "http://127.0.0.1:$SLOW/"
+[ "$PEER" != 1 ] || wait_ready "http://127.0.0.1:$PK/"
 if [ "$PEER" = 1 ]; then
   [ "$(cat "/proc/$PEERPID/comm")" = node ] || { echo "peer PID $PEERPID is not node"; exit 1; }
   curl -sf -o /dev/null "http://127.0.0.1:$PK/" || { echo "peer did not start:"; cat "$WORK/peer.log"; exit 1; }
@@ -59,12 +53,12 @@ cpu() { awk '{print $14+$15}' "/proc/${1:-$GWPID}/stat"; }
 wrk_run() { wrk -t"$(( $1 < 2 ? $1 : 2 ))" -c"$1" -d"$2" --latency -s "$WORK/$3.lua" "$4/v1/chat/completions"; }
 
 echo "warming up the gateway (JIT)"
-wrk_run 16 "${BENCH_WARMUP:-30s}" gateway "http://127.0.0.1:$GW" >/dev/null
-java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 400 16 openai/bench >/dev/null
+wrk_run 16 "${BENCH_WARMUP:-60s}" gateway "http://127.0.0.1:$GW" >/dev/null
+java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 2000 16 openai/bench >/dev/null
 if [ "$PEER" = 1 ]; then
   echo "warming up the peer (V8 JIT)"
-  BENCH_HEADERS="$PEER_FAST" wrk_run 16 "${BENCH_WARMUP:-30s}" peer "http://127.0.0.1:$PK" >/dev/null
-  peer_stream "$PEER_FAST" 400 16 >/dev/null
+  BENCH_HEADERS="$PEER_FAST" wrk_run 16 "${BENCH_WARMUP:-60s}" peer "http://127.0.0.1:$PK" >/dev/null
+  peer_stream "$PEER_FAST" 2000 16 >/dev/null
 fi
 for c in 1 16 64; do
   wrk_run "$c" "$DURATION" direct "http://127.0.0.1:$UP" >"$WORK/direct-$c.txt"
@@ -78,10 +72,10 @@ for c in 1 16 64; do
   fi
 done
 for c in 1 16; do
-  java bench/StreamClient.java "http://127.0.0.1:$UP/v1/chat/completions" 200 "$c" bench >"$WORK/sdirect-$c.json"
-  java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 200 "$c" openai/bench >"$WORK/sgateway-$c.json"
+  java bench/StreamClient.java "http://127.0.0.1:$UP/v1/chat/completions" 500 "$c" bench >"$WORK/sdirect-$c.json"
+  java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 500 "$c" openai/bench >"$WORK/sgateway-$c.json"
   if [ "$PEER" = 1 ]; then
-    peer_stream "$PEER_FAST" 200 "$c" >"$WORK/speer-$c.json"
+    peer_stream "$PEER_FAST" 500 "$c" >"$WORK/speer-$c.json"
   fi
 done
 java bench/StreamClient.java "http://127.0.0.1:$SLOW/v1/chat/completions" 2000 2000 bench >"$WORK/many-direct.json"

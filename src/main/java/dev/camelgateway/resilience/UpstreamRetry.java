@@ -52,8 +52,8 @@ public class UpstreamRetry {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         long delay = retryDelay(failure, context);
         if (delay >= 0) {
-            LOG.debug("request {}: attempt {} on {} failed, retrying in {} ms", context.requestId(),
-                    context.attemptsOnTarget(), context.target(), delay);
+            LOG.debug("request {}: attempt {} on {} failed ({}), retrying in {} ms", context.requestId(),
+                    context.attemptsOnTarget(), context.target(), failure, delay);
             context.retryDelay(delay);
         } else {
             failures.record(exchange);
