@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/camel-llm-gateway.jar
 
-.PHONY: run test package bench bench-peer clean
+.PHONY: run test package bench bench-peer bench-soak clean
 
 # Start the gateway on :8080 from the sources, with live reload of routes/*.yaml.
 # With no provider key set, model "demo" (or "demo/<anything>") answers through the built-in demo upstream.
