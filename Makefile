@@ -1,6 +1,8 @@
 # Camel LLM Gateway — the README explains each target.
 MVN ?= mvn -B -q
 JAR := target/camel-llm-gateway.jar
+# JVM settings of `make run` (the README explains the heap limit).
+JAVA_OPTS ?= -Xmx512m
 
 .PHONY: run test package bench bench-peer bench-soak clean
 
@@ -9,7 +11,7 @@ JAR := target/camel-llm-gateway.jar
 run:
 	$(MVN) -DskipTests package
 	cp $(JAR) target/run.jar   # run a copy: rebuilding the jar under a running JVM breaks class loading
-	java -jar target/run.jar --camel.main.routes-reload-enabled=true $(ARGS)
+	java $(JAVA_OPTS) -jar target/run.jar --camel.main.routes-reload-enabled=true $(ARGS)
 
 # Every test: unit, route and end-to-end (real HTTP fake upstreams, the official OpenAI Java SDK as client).
 test:

@@ -2,7 +2,7 @@
 # make bench: the gateway (packaged jar, production settings) against a fast upstream in its own process, with the
 # same load generator calling the upstream directly and through the gateway, alternated so machine drift cancels.
 # Output: a table on the console and bench/results/<timestamp>.json. Knobs: BENCH_DURATION (wrk run, default 10s),
-# BENCH_WARMUP (JIT warm-up before the first measured run, default 60s: C2 was still compiling after 30 s),
+# BENCH_WARMUP (the peer's warm-up, default 60s; the gateway is warmed until its JIT is quiet),
 # GATEWAY_JAVA_OPTS (default -Xmx512m), BENCH_UP_PORT, BENCH_SLOW_PORT, BENCH_GW_PORT,
 # BENCH_PEER_PORT (19090, 19091, 18080, 18787).
 # BENCH_PEER=1 (make bench-peer): every measurement made through the gateway is also made, in the same invocation and
@@ -52,9 +52,18 @@ sed 's/MODEL/bench/' bench/post.lua >"$WORK/peer.lua"
 cpu() { awk '{print $14+$15}' "/proc/${1:-$GWPID}/stat"; }
 wrk_run() { wrk -t"$(( $1 < 2 ? $1 : 2 ))" -c"$1" -d"$2" --latency -s "$WORK/$3.lua" "$4/v1/chat/completions"; }
 
-echo "warming up the gateway (JIT)"
-wrk_run 16 "${BENCH_WARMUP:-60s}" gateway "http://127.0.0.1:$GW" >/dev/null
-java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 2000 16 openai/bench >/dev/null
+# Warm-up until the JIT is done: C2 kept compiling for minutes (and took up to a core doing it), so a fixed warm-up
+# measured the compiler. Rounds of every measured shape until a round compiles fewer than 100 methods, at most 12.
+compiles() { jcmd "$GWPID" PerfCounter.print 2>/dev/null | awk -F= '/sun.ci.totalCompiles=/ {print $2}'; }
+echo "warming up the gateway until its JIT is quiet"
+for round in $(seq 1 12); do
+  before=$(compiles)
+  for c in 1 16 64; do wrk_run "$c" 8s gateway "http://127.0.0.1:$GW" >/dev/null; done
+  java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 500 16 openai/bench >/dev/null
+  fresh=$(( $(compiles) - before ))
+  echo "  round $round: $fresh methods compiled"
+  [ "$fresh" -lt 100 ] && break
+done
 if [ "$PEER" = 1 ]; then
   echo "warming up the peer (V8 JIT)"
   BENCH_HEADERS="$PEER_FAST" wrk_run 16 "${BENCH_WARMUP:-60s}" peer "http://127.0.0.1:$PK" >/dev/null
