@@ -10,6 +10,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,12 +61,29 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
         http.setSoTimeout(longestSilence);
         http.setResponseTimeout(longestSilence); // HttpClient 5 applies this one to each request's reads
         http.setConnectionRequestTimeout(timeouts.getConnect().toMillis());
-        http.setMaxTotalConnections(provider.getMaxConnections());
-        http.setConnectionsPerRoute(provider.getMaxConnections());
+        http.setClientConnectionManager(connectionPool(provider, longestSilence));
         // on the client builder itself (the component's automaticRetriesDisabled flag did not stop it): HttpClient 5
         // otherwise repeats 429 and 503 answers on its own, under the gateway's retries
         http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
         return http;
+    }
+
+    /**
+     * The provider's connection pool. Built here rather than by camel-http, which offers no way to check a pooled
+     * connection before reuse: one that the upstream closed while it sat idle (keep-alive timeouts) would fail the
+     * next call with {@code NoHttpResponseException}, a retry and a failure against the breaker.
+     */
+    private static PoolingHttpClientConnectionManager connectionPool(GatewayProperties.Provider provider, long readMillis) {
+        return PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(provider.getMaxConnections())
+                .setMaxConnPerRoute(provider.getMaxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.ofMilliseconds(readMillis)).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(provider.getTimeouts().getConnect().toMillis()))
+                        .setSocketTimeout(Timeout.ofMilliseconds(readMillis))
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(provider.getRevalidateAfterIdle().toMillis()))
+                        .build())
+                .build();
     }
 
     private CircuitBreaker breaker(String id, Resilience.CircuitBreaker config) {

@@ -3,6 +3,7 @@ package dev.camelgateway.routing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,11 @@ public class GatewayProperties {
         private Resilience.CircuitBreaker circuitBreaker = new Resilience.CircuitBreaker();
         /** Most connections this gateway opens to the provider at once (each in-flight call holds one). */
         private int maxConnections = 2500;
+        /**
+         * A pooled connection idle at least this long is checked before reuse (upstreams close idle keep-alive
+         * connections; a call on such a connection would fail and count against the provider).
+         */
+        private Duration revalidateAfterIdle = Duration.ofSeconds(2);
 
         public Resilience.Retry getRetry() {
             return retry;
@@ -83,6 +89,14 @@ public class GatewayProperties {
 
         public void setCircuitBreaker(Resilience.CircuitBreaker circuitBreaker) {
             this.circuitBreaker = circuitBreaker;
+        }
+
+        public Duration getRevalidateAfterIdle() {
+            return revalidateAfterIdle;
+        }
+
+        public void setRevalidateAfterIdle(Duration revalidateAfterIdle) {
+            this.revalidateAfterIdle = revalidateAfterIdle;
         }
 
         public int getMaxConnections() {

@@ -71,6 +71,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.ollama.retry.base-delay", () -> "100ms");
         registry.add("gateway.providers.ollama.retry.max-delay", () -> "3s");
         registry.add("gateway.providers.ollama.timeouts.connect", () -> "1s");
+        registry.add("gateway.providers.ollama.revalidate-after-idle", () -> "200ms");
         registry.add("gateway.providers.ollama.timeouts.first-event", () -> "1500ms");
         registry.add("gateway.providers.ollama.timeouts.idle", () -> "1s");
         registry.add("gateway.providers.ollama.timeouts.total", () -> "8s");
