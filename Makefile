@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/camel-llm-gateway.jar
 # JVM settings of `make run` (the README explains the heap limit).
-JAVA_OPTS ?= -Xmx512m
+JAVA_OPTS ?= -Xms512m -Xmx512m -XX:+AlwaysPreTouch
 
 .PHONY: run test package bench bench-peer bench-soak clean
 

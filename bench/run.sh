@@ -3,7 +3,7 @@
 # same load generator calling the upstream directly and through the gateway, alternated so machine drift cancels.
 # Output: a table on the console and bench/results/<timestamp>.json. Knobs: BENCH_DURATION (wrk run, default 10s),
 # BENCH_WARMUP (the peer's warm-up, default 60s; the gateway is warmed until its JIT is quiet),
-# GATEWAY_JAVA_OPTS (default -Xmx512m), BENCH_UP_PORT, BENCH_SLOW_PORT, BENCH_GW_PORT,
+# GATEWAY_JAVA_OPTS (default: the README's JVM settings), BENCH_UP_PORT, BENCH_SLOW_PORT, BENCH_GW_PORT,
 # BENCH_PEER_PORT (19090, 19091, 18080, 18787).
 # BENCH_PEER=1 (make bench-peer): every measurement made through the gateway is also made, in the same invocation and
 # right after it, through a peer: the Portkey open-source gateway (bench/peer, installed from the npm registry with
