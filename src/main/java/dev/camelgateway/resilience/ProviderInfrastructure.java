@@ -56,9 +56,8 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
         HttpComponent http = new HttpComponent();
         http.setConnectTimeout(timeouts.getConnect().toMillis());
         // the longest silence a read may see: before the answer's headers (first-event) or between events (idle);
-        // the watchdog enforces the shorter one and the total budget
+        // the watchdog enforces the shorter one and the total budget. The socket timeout is the pool's (below).
         long longestSilence = Math.max(timeouts.getFirstEvent().toMillis(), timeouts.getIdle().toMillis());
-        http.setSoTimeout(longestSilence);
         http.setResponseTimeout(longestSilence); // HttpClient 5 applies this one to each request's reads
         http.setConnectionRequestTimeout(timeouts.getConnect().toMillis());
         http.setClientConnectionManager(connectionPool(provider, longestSilence));

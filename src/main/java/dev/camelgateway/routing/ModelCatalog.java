@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.HttpMethods;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.api.JsonResponse;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
 import org.apache.camel.Exchange;
@@ -24,10 +25,7 @@ public class ModelCatalog {
 
     public void toModelList(Exchange exchange) {
         HttpMethods.require("GET", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        ResponseHeaders.of(RequestContext.of(exchange)).forEach(exchange.getMessage()::setHeader);
-        exchange.getMessage().setBody(toModelList());
+        JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(RequestContext.of(exchange)), toModelList());
     }
 
     public String toModelList() {

@@ -3,6 +3,7 @@ package dev.camelgateway.usage;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.HttpMethods;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.api.JsonResponse;
 import dev.camelgateway.api.OpenAiError;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -58,8 +59,6 @@ public class UsageQueries {
     }
 
     private static void answer(Exchange exchange, Object body) {
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(Json.write(Json.MAPPER.valueToTree(body)));
+        JsonResponse.set(exchange.getMessage(), 200, Map.of(), Json.write(Json.MAPPER.valueToTree(body)));
     }
 }
