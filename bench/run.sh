@@ -46,9 +46,8 @@ if [ "$PEER" = 1 ]; then
   curl -sf -o /dev/null "http://127.0.0.1:$PK/" || { echo "peer did not start:"; cat "$WORK/peer.log"; exit 1; }
 fi
 
-sed 's/MODEL/bench/' bench/post.lua >"$WORK/direct.lua"
+sed 's/MODEL/bench/' bench/post.lua >"$WORK/plain.lua"   # model "bench": for the upstream itself and for the peer
 sed 's#MODEL#openai/bench#' bench/post.lua >"$WORK/gateway.lua"
-sed 's/MODEL/bench/' bench/post.lua >"$WORK/peer.lua"
 cpu() { awk '{print $14+$15}' "/proc/${1:-$GWPID}/stat"; }
 wrk_run() { wrk -t"$(( $1 < 2 ? $1 : 2 ))" -c"$1" -d"$2" --latency -s "$WORK/$3.lua" "$4/v1/chat/completions"; }
 
@@ -66,17 +65,17 @@ for round in $(seq 1 12); do
 done
 if [ "$PEER" = 1 ]; then
   echo "warming up the peer (V8 JIT)"
-  BENCH_HEADERS="$PEER_FAST" wrk_run 16 "${BENCH_WARMUP:-60s}" peer "http://127.0.0.1:$PK" >/dev/null
+  BENCH_HEADERS="$PEER_FAST" wrk_run 16 "${BENCH_WARMUP:-60s}" plain "http://127.0.0.1:$PK" >/dev/null
   peer_stream "$PEER_FAST" 2000 16 >/dev/null
 fi
 for c in 1 16 64; do
-  wrk_run "$c" "$DURATION" direct "http://127.0.0.1:$UP" >"$WORK/direct-$c.txt"
+  wrk_run "$c" "$DURATION" plain "http://127.0.0.1:$UP" >"$WORK/direct-$c.txt"
   before=$(cpu)
   wrk_run "$c" "$DURATION" gateway "http://127.0.0.1:$GW" >"$WORK/gateway-$c.txt"
   echo "$before $(cpu)" >"$WORK/cpu-$c.txt"
   if [ "$PEER" = 1 ]; then
     before=$(cpu "$PEERPID")
-    BENCH_HEADERS="$PEER_FAST" wrk_run "$c" "$DURATION" peer "http://127.0.0.1:$PK" >"$WORK/peer-$c.txt"
+    BENCH_HEADERS="$PEER_FAST" wrk_run "$c" "$DURATION" plain "http://127.0.0.1:$PK" >"$WORK/peer-$c.txt"
     echo "$before $(cpu "$PEERPID")" >"$WORK/peer-cpu-$c.txt"
   fi
 done
