@@ -2,7 +2,7 @@
 MVN ?= mvn -B -q
 JAR := target/camel-llm-gateway.jar
 # JVM settings of `make run` (the README explains the heap limit).
-JAVA_OPTS ?= -Xms512m -Xmx512m -XX:+AlwaysPreTouch
+JAVA_OPTS ?= -Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError
 
 .PHONY: run test package bench bench-peer bench-soak clean
 
@@ -11,7 +11,7 @@ JAVA_OPTS ?= -Xms512m -Xmx512m -XX:+AlwaysPreTouch
 run:
 	$(MVN) -DskipTests package
 	cp $(JAR) target/run.jar   # run a copy: rebuilding the jar under a running JVM breaks class loading
-	java $(JAVA_OPTS) -jar target/run.jar --camel.main.routes-reload-enabled=true $(ARGS)
+	java $(JAVA_OPTS) -jar target/run.jar --spring.profiles.active=demo --camel.main.routes-reload-enabled=true $(ARGS)
 
 # Every test: unit, route and end-to-end (real HTTP fake upstreams, the official OpenAI Java SDK as client).
 test:

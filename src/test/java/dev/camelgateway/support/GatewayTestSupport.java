@@ -43,6 +43,12 @@ public abstract class GatewayTestSupport {
     protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The test gateway's operator logins (gateway.management.operators): one read-only, one admin. */
+    protected static final String OPERATOR_USER = "ops";
+    protected static final String OPERATOR_PASSWORD = "ops-password-for-tests";
+    protected static final String ADMIN_USER = "root";
+    protected static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
     /** What a test class with a gateway of its own sets, in a static initializer, before its context starts. */
     protected static volatile int gatewayPort = PORT;
     protected static volatile String ledgerUrl = "jdbc:h2:mem:ledger;DB_CLOSE_DELAY=-1";
@@ -55,6 +61,13 @@ public abstract class GatewayTestSupport {
         String ledger = ledgerUrl;
         String user = ledgerUser;
         registry.add("server.port", () -> port);
+        int managementPort = freePort();
+        registry.add("management.server.port", () -> managementPort);
+        registry.add("gateway.management.operators[0].username", () -> OPERATOR_USER);
+        registry.add("gateway.management.operators[0].password", () -> OPERATOR_PASSWORD);
+        registry.add("gateway.management.operators[1].username", () -> ADMIN_USER);
+        registry.add("gateway.management.operators[1].password", () -> ADMIN_PASSWORD);
+        registry.add("gateway.management.operators[1].role", () -> "admin");
         registry.add("gateway.ledger.url", () -> ledger);
         registry.add("gateway.ledger.username", () -> user);
         registry.add("gateway.providers.openai.base-url", () -> UPSTREAM.url("/openai/v1"));
@@ -88,20 +101,34 @@ public abstract class GatewayTestSupport {
     private ProviderInfrastructure providerInfrastructure;
     @Value("${local.server.port}")
     private int localServerPort;
+    @Value("${local.management.port}")
+    private int localManagementPort;
     /** The port of the gateway the running test talks to (a test class with its own properties has its own gateway). */
     private static volatile int currentPort = PORT;
+    private static volatile int currentManagementPort;
 
 
     /** Every test starts with a quiet upstream and closed breakers, whatever the tests before it did. */
     @BeforeEach
     void resetUpstreamAndBreakers() {
         currentPort = localServerPort;
+        currentManagementPort = localManagementPort;
         UPSTREAM.reset();
         providerInfrastructure.breakers().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     protected static String gatewayUrl(String path) {
         return "http://127.0.0.1:" + currentPort + path;
+    }
+
+    /** The management port (actuator, Hawtio, Jolokia) of the gateway the running test talks to. */
+    protected static String managementUrl(String path) {
+        return "http://127.0.0.1:" + currentManagementPort + path;
+    }
+
+    /** An HTTP Basic {@code Authorization} header value. */
+    protected static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The official OpenAI Java SDK pointed at the gateway, without client-side retries. */

@@ -222,8 +222,10 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         return response.headers().firstValue("x-request-id").orElseThrow();
     }
 
+    /** The read side needs an operator login (read-only is enough). */
     private static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(gatewayUrl(path))).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl(path))).header("Authorization", basic(OPERATOR_USER, OPERATOR_PASSWORD))
+                .GET().build());
     }
 
     private static int nthEventEnd(String sse, int n) {

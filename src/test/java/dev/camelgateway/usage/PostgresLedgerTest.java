@@ -46,7 +46,7 @@ class PostgresLedgerTest extends LedgerScenarios {
     void twoGatewaysWritingOneLedgerLoseNoRowAndDuplicateNone() throws Exception {
         int otherPort = freePortForAnotherGateway();
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--server.port=" + otherPort, "--gateway.ledger.url=" + URL, "--gateway.ledger.username=" + ledgerUser,
+                "--server.port=" + otherPort, "--management.server.port=0", "--gateway.ledger.url=" + URL, "--gateway.ledger.username=" + ledgerUser,
                 "--gateway.demo.word-delay=1ms")) {
             HttpClient client = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();

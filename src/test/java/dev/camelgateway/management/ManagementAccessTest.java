@@ -1,0 +1,205 @@
+package dev.camelgateway.management;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The management side as a stranger, an operator and an admin see it: nothing but health and prometheus without a
+ * login, on either port; operators read; admins change only what the policy allows; the dangerous operations are
+ * refused to everyone; no cross-origin page and no GET can drive Jolokia.
+ */
+class ManagementAccessTest extends GatewayTestSupport {
+    private static final String CONTEXT_MBEAN = "org.apache.camel:context=camel-llm-gateway,type=context,name=\\\"camel-llm-gateway\\\"";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/actuator", "/actuator/hawtio/", "/actuator/hawtio/jolokia/version", "/actuator/jolokia/version",
+            "/actuator/metrics", "/actuator/info", "/actuator/env", "/actuator/configprops", "/actuator/beans",
+            "/actuator/heapdump", "/actuator/threaddump", "/actuator/loggers", "/actuator/camelroutes", "/actuator/mappings",
+            "/admin/usage", "/nothing-here"})
+    void anonymousGetsNothingOnTheManagementPort(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(managementUrl(path))).GET().build());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(401, 403, 404);
+        assertThat(response.body()).doesNotContain("camel-llm-gateway\",\"").doesNotContain("sk-test");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"Name\"}",
+            "{\"type\":\"list\"}", "{\"type\":\"search\",\"mbean\":\"org.apache.camel:*\"}",
+            "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}"})
+    void anonymousJolokiaPostsAreRefused(String request) {
+        for (String path : new String[]{"/actuator/jolokia", "/actuator/hawtio/jolokia"}) {
+            HttpResponse<String> response = jolokia(path, request, null, null);
+            assertThat(response.statusCode()).as(path).isIn(401, 403); // 403: a POST without a session's CSRF token
+            assertThat(response.body()).doesNotContain("\"value\"");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/actuator/health", "/actuator/prometheus", "/actuator/jolokia/version", "/actuator/hawtio/"})
+    void theApiPortServesNoManagementEndpoint(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl(path))).GET().build());
+        assertThat(response.statusCode()).as(path).isEqualTo(404);
+    }
+
+    @Test
+    void adminEndpointsOnTheApiPortNeedAnOperator() {
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage"))).GET().build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.body()).contains("\"code\":\"authentication_required\"");
+        HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage")))
+                .header("Authorization", basic(OPERATOR_USER, "not-the-password")).GET().build());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        HttpResponse<String> operator = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage")))
+                .header("Authorization", basic(OPERATOR_USER, OPERATOR_PASSWORD)).GET().build());
+        assertThat(operator.statusCode()).as(operator.body()).isEqualTo(200);
+        assertThat(operator.headers().firstValue("Set-Cookie")).as("no session on the API port").isEmpty();
+    }
+
+    @Test
+    void healthAndPrometheusNeedNoLogin() {
+        assertThat(send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/health"))).GET().build()).body())
+                .contains("\"status\":\"UP\"");
+        assertThat(send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/prometheus"))).GET().build()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void operatorsReadCamelThroughJolokia() throws Exception {
+        JsonNode search = ok(jolokia("/actuator/jolokia", "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}",
+                OPERATOR_USER, OPERATOR_PASSWORD));
+        assertThat(search.get("value").toString()).contains("provider-openai").contains("attempt-demo");
+        JsonNode read = ok(jolokia("/actuator/jolokia", "{\"type\":\"read\",\"mbean\":\"org.apache.camel:context=camel-llm-gateway,"
+                + "type=routes,name=\\\"chat\\\"\",\"attribute\":\"State\"}", OPERATOR_USER, OPERATOR_PASSWORD));
+        assertThat(read.get("value").asText()).isEqualTo("Started");
+        assertThat(ok(jolokia("/actuator/hawtio/jolokia", "{\"type\":\"list\",\"path\":\"org.apache.camel\"}",
+                OPERATOR_USER, OPERATOR_PASSWORD)).get("value").size()).isPositive();
+    }
+
+    @Test
+    void operatorsCannotExecuteOrWrite() throws Exception {
+        assertForbidden(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}",
+                OPERATOR_USER, OPERATOR_PASSWORD));
+        assertForbidden(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"org.apache.camel:context=camel-llm-gateway,"
+                + "type=routes,name=\\\"chat\\\"\",\"operation\":\"stop()\"}", OPERATOR_USER, OPERATOR_PASSWORD));
+        assertForbidden(jolokia("/actuator/jolokia", "{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\","
+                + "\"value\":true}", OPERATOR_USER, OPERATOR_PASSWORD));
+    }
+
+    @Test
+    void adminsMayChangeWhatThePolicyAllows() throws Exception {
+        ok(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}",
+                ADMIN_USER, ADMIN_PASSWORD));
+    }
+
+    /** Code loading, heap dumps, recordings, sending to endpoint URIs, replacing routes: refused even to an admin. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=DiagnosticCommand\",\"operation\":\"jvmtiAgentLoad\",\"arguments\":[[\"/tmp/x.jar\"]]}",
+            "{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=DiagnosticCommand\",\"operation\":\"vmSystemProperties\"}",
+            "{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=HotSpotDiagnostic\",\"operation\":\"dumpHeap\",\"arguments\":[\"/tmp/h.hprof\",true]}",
+            "{\"type\":\"exec\",\"mbean\":\"jdk.management.jfr:type=FlightRecorder\",\"operation\":\"newRecording\"}",
+            "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"sendBody(java.lang.String,java.lang.Object)\",\"arguments\":[\"file:/tmp/gw-test?fileName=x.jar\",\"x\"]}",
+            "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"requestStringBody(java.lang.String,java.lang.String)\",\"arguments\":[\"language:simple:${env.PATH}\",\"x\"]}",
+            "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"addOrUpdateRoutesFromXml(java.lang.String)\",\"arguments\":[\"<routes/>\"]}",
+            "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"InputArguments\"}",
+            "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"SystemProperties\"}"})
+    void dangerousOperationsAreRefusedEvenToAdmins(String request) throws Exception {
+        assertForbidden(jolokia("/actuator/jolokia", request, ADMIN_USER, ADMIN_PASSWORD));
+    }
+
+    @Test
+    void dangerousMBeansAreHiddenFromTheList() throws Exception {
+        String list = ok(jolokia("/actuator/jolokia", "{\"type\":\"search\",\"mbean\":\"*:*\"}", ADMIN_USER, ADMIN_PASSWORD))
+                .get("value").toString();
+        assertThat(list).contains("java.lang:type=Memory").doesNotContain("DiagnosticCommand").doesNotContain("HotSpotDiagnostic");
+    }
+
+    @Test
+    void jolokiaRefusesForeignOriginsAndGet() {
+        HttpResponse<String> foreign = send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/jolokia")))
+                .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).header("Origin", "http://evil.example")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"version\"}")).build());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/jolokia")))
+                .header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/jolokia/read/java.lang:type=Memory/Verbose")))
+                .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build());
+        assertThat(get.body()).contains("\"status\":403").doesNotContain("\"value\"");
+    }
+
+    /** A browser's session: form login, then Hawtio's calls need the CSRF token from the cookie. */
+    @Test
+    void aLoggedInBrowserSessionNeedsTheCsrfToken() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/hawtio/")))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(managementUrl("/login"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as(form.body()).isTrue();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(managementUrl("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + OPERATOR_USER + "&password=" + OPERATOR_PASSWORD + "&_csrf=" + csrf.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/actuator/hawtio/"));
+
+        HttpRequest.Builder search = HttpRequest.newBuilder(URI.create(managementUrl("/actuator/jolokia")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"));
+        assertThat(browser.send(search.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("no CSRF token").isEqualTo(403);
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+                .orElseThrow().getValue();
+        HttpResponse<String> withToken = browser.send(search.header("X-XSRF-TOKEN", token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("provider-openai");
+        HttpResponse<String> hawtio = browser.send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/hawtio/")))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(hawtio.statusCode()).isEqualTo(200);
+        assertThat(hawtio.body()).contains("<title>Hawtio</title>");
+    }
+
+    private static HttpResponse<String> jolokia(String path, String body, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(managementUrl(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Authorization", basic(user, password));
+        }
+        return send(request.build());
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = Json.parse(response.body());
+        assertThat(body.path("status").asInt()).as(response.body()).isEqualTo(200);
+        return body;
+    }
+
+    private static void assertForbidden(HttpResponse<String> response) throws Exception {
+        JsonNode body = Json.parse(response.body());
+        assertThat(body.path("status").asInt()).as(response.body()).isEqualTo(403);
+        assertThat(body.has("value")).as(response.body()).isFalse();
+    }
+}
