@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Spring Security already required (and {@link SameOriginFilter}: no cross-origin caller). POST only. Operators read (read, list, search,
  * version); only admins exec or write, and only on an allow-list of domains. Never, for anyone: the JVM's
  * code-loading and dump MBeans, and the Camel operations that send to an endpoint URI (which can write files, read
- * files, reach the network) or replace routes. Hawtio's own read helpers are allowed to operators so its views work.
+ * files, reach the network) or replace routes. Read-only operations Hawtio's views need are allowed to operators.
  */
 public class JolokiaAccessPolicy implements Restrictor {
     /** Hidden from list and search, and refused to everyone: they load agents, dump the heap or record the JVM. */
@@ -32,10 +32,8 @@ public class JolokiaAccessPolicy implements Restrictor {
             "(send|request|evaluate|addOrUpdate|update|add|create|set|remove).*|.*(FromXml|FromYaml)");
     /** The Camel debugger evaluates expressions and edits messages in flight: no exec or write at all. */
     private static final String CAMEL_DEBUGGER = "BacklogDebugger";
-    /** Read-only operations Hawtio's views call for every logged-in user. */
-    private static final Set<String> HAWTIO_READ_HELPERS = Set.of(
-            "hawtio:name=RBACRegistry,type=security/list",
-            "hawtio:type=TreeWatcher/getCounter");
+    /** Camel MBean types whose {@code dump*} operations Hawtio's route views read (definitions and statistics). */
+    private static final Set<String> CAMEL_DUMP_TYPES = Set.of("context", "routes", "processors");
     /** JVM attributes that carry the command line and system properties, where deployments sometimes put secrets. */
     private static final Set<String> RUNTIME_SECRET_ATTRIBUTES = Set.of("InputArguments", "SystemProperties");
 
@@ -77,10 +75,22 @@ public class JolokiaAccessPolicy implements Restrictor {
     @Override
     public boolean isOperationAllowed(ObjectName name, String operation) {
         String op = operation.contains("(") ? operation.substring(0, operation.indexOf('(')) : operation;
-        if (HAWTIO_READ_HELPERS.contains(name.getCanonicalName() + "/" + op)) {
+        if (readOnlyHelper(name, op)) {
             return true;
         }
         return isAdmin() && adminMayChange(name, op);
+    }
+
+    /**
+     * Operations that only read, which Hawtio's views call for every logged-in user: its own security and tree
+     * helpers, and Camel's route definition and statistics dumps (never the tracer's, which hold message bodies).
+     */
+    private static boolean readOnlyHelper(ObjectName name, String op) {
+        if ("hawtio".equals(name.getDomain())) {
+            return op.equals("canInvoke") || op.equals("getCounter") || op.equals("list");
+        }
+        return "org.apache.camel".equals(name.getDomain()) && CAMEL_DUMP_TYPES.contains(name.getKeyProperty("type"))
+                && op.startsWith("dump");
     }
 
     private static boolean adminMayChange(ObjectName name, String op) {

@@ -90,6 +90,17 @@ class ManagementAccessTest extends GatewayTestSupport {
                 OPERATOR_USER, OPERATOR_PASSWORD)).get("value").size()).isPositive();
     }
 
+    /** Hawtio's route diagram and statistics are Camel's read-only dump operations: open to operators. */
+    @Test
+    void operatorsMayCallTheReadOnlyOperationsHawtioNeeds() throws Exception {
+        assertThat(ok(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN
+                + "\",\"operation\":\"dumpRoutesStatsAsXml\",\"arguments\":[true,true]}", OPERATOR_USER, OPERATOR_PASSWORD))
+                .get("value").asText()).contains("provider-openai");
+        assertThat(ok(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN
+                + "\",\"operation\":\"dumpRoutesAsXml()\"}", OPERATOR_USER, OPERATOR_PASSWORD)).get("value").asText())
+                .contains("circuitBreaker");
+    }
+
     @Test
     void operatorsCannotExecuteOrWrite() throws Exception {
         assertForbidden(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}",
