@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 @Component("requestMetrics")
 public class RequestMetrics {
     private final MeterRegistry meters;
+    private final MetricTags tags;
 
-    public RequestMetrics(MeterRegistry meters) {
+    public RequestMetrics(MeterRegistry meters, MetricTags tags) {
         this.meters = meters;
+        this.tags = tags;
     }
 
     public void record(Exchange exchange) {
@@ -27,8 +29,8 @@ public class RequestMetrics {
             return; // refused before it was a chat request (method, content type, JSON)
         }
         long total = System.nanoTime() - context.startNanos();
-        String provider = context.target() == null ? "none" : context.target().providerId();
-        String model = context.request().model();
+        String provider = context.target() == null ? "none" : tags.provider(context.target().providerId());
+        String model = tags.model(context.request().model());
         String stream = Boolean.toString(context.request().stream());
         Counter.builder("gateway.requests").description("Chat requests by how they ended").tag("provider", provider)
                 .tag("model", model).tag("outcome", context.outcome()).tag("stream", stream).register(meters).increment();

@@ -20,10 +20,12 @@ public class UsageRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
     private final MeterRegistry meters;
     private final LedgerWriter ledger;
+    private final MetricTags tags;
 
-    public UsageRecorder(MeterRegistry meters, LedgerWriter ledger, GatewayProperties properties) {
+    public UsageRecorder(MeterRegistry meters, LedgerWriter ledger, GatewayProperties properties, MetricTags tags) {
         this.meters = meters;
         this.ledger = ledger;
+        this.tags = tags;
         // interruptions are rare: registered at zero so that dashboards and alerts see the series from the start
         properties.getProviders().keySet().forEach(this::interruptions);
     }
@@ -33,8 +35,8 @@ public class UsageRecorder {
         if (record == null) {
             return;
         }
-        String provider = record.provider();
-        String model = record.upstreamModel();
+        String provider = tags.provider(record.provider());
+        String model = tags.upstreamModel(record.upstreamModel());
         tokens(provider, model, "prompt", record.usage().promptTokens());
         tokens(provider, model, "completion", record.usage().completionTokens());
         Counter.builder("gateway.upstream.attempts").description("Upstream attempts by how they ended")
@@ -48,7 +50,7 @@ public class UsageRecorder {
             interruptions(provider).increment();
         }
         LOG.debug("attempt {}#{} {} {} {} prompt={} completion={} ({})", record.requestId(), record.attempt(), provider,
-                model, record.status(), record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource());
+                record.upstreamModel(), record.status(), record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource());
         ledger.put(record);
     }
 
