@@ -1,0 +1,40 @@
+package dev.camelgateway.server;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** {@code gateway.limits.*}: what one client, or all of them together, can hold of the gateway; the README explains each. */
+@ConfigurationProperties(prefix = "gateway.limits")
+public class LimitsProperties {
+    private Duration headerTimeout = Duration.ofSeconds(10);
+    private int inFlight = 0;
+    private int inFlightPerClient = 0;
+
+    /** Longest a connection may take to send a request's line and headers (slow-header clients are cut). */
+    public Duration getHeaderTimeout() {
+        return headerTimeout;
+    }
+
+    public void setHeaderTimeout(Duration headerTimeout) {
+        this.headerTimeout = headerTimeout;
+    }
+
+    /** API requests in flight before new ones get 503 at once; 0: 95% of {@code server.tomcat.threads.max}. */
+    public int getInFlight() {
+        return inFlight;
+    }
+
+    public void setInFlight(int inFlight) {
+        this.inFlight = inFlight;
+    }
+
+    /** API requests in flight per client address before its next gets 429; 0: no per-client cap. */
+    public int getInFlightPerClient() {
+        return inFlightPerClient;
+    }
+
+    public void setInFlightPerClient(int inFlightPerClient) {
+        this.inFlightPerClient = inFlightPerClient;
+    }
+}
