@@ -39,7 +39,7 @@ if [ "$PEER" = 1 ]; then
   peer_stream() { BENCH_HEADERS="$1" java bench/StreamClient.java \
     "http://127.0.0.1:$PK/v1/chat/completions" "$2" "$3" bench; }
 fi
-wait_ready "http://127.0.0.1:$GW/actuator/health" "http://127.0.0.1:$UP/" "http://127.0.0.1:$SLOW/"
+wait_ready "http://127.0.0.1:$GWM/actuator/health" "http://127.0.0.1:$UP/" "http://127.0.0.1:$SLOW/"
 [ "$PEER" != 1 ] || wait_ready "http://127.0.0.1:$PK/"
 if [ "$PEER" = 1 ]; then
   [ "$(cat "/proc/$PEERPID/comm")" = node ] || { echo "peer PID $PEERPID is not node"; exit 1; }
@@ -89,7 +89,7 @@ done
 java bench/StreamClient.java "http://127.0.0.1:$SLOW/v1/chat/completions" 2000 2000 bench >"$WORK/many-direct.json"
 java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 2000 2000 ollama/bench >"$WORK/many-gateway.json"
 grep VmRSS "/proc/$GWPID/status" | awk '{print $2}' >"$WORK/rss.txt"
-curl -s "http://127.0.0.1:$GW/actuator/metrics/jvm.memory.used?tag=area:heap" >"$WORK/heap.json"
+curl -s -u "$BENCH_OPERATOR" "http://127.0.0.1:$GWM/actuator/metrics/jvm.memory.used?tag=area:heap" >"$WORK/heap.json"
 if [ "$PEER" = 1 ]; then
   peer_stream "$PEER_SLOW" 2000 2000 >"$WORK/many-peer.json"
   grep VmRSS "/proc/$PEERPID/status" | awk '{print $2}' >"$WORK/peer-rss.txt"

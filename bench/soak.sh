@@ -16,13 +16,13 @@ PIDS=(); trap cleanup EXIT
 source bench/start.sh
 start_upstream $UP 200 0
 start_gateway $GW --gateway.providers.openai.base-url=http://127.0.0.1:$UP/v1
-wait_ready "http://127.0.0.1:$GW/actuator/health" "http://127.0.0.1:$UP/"
+wait_ready "http://127.0.0.1:$GWM/actuator/health" "http://127.0.0.1:$UP/"
 
 # paced: each of 16 connections waits 20 ms between requests (about 700 req/s here): moderate, not saturating
 sed 's#MODEL#openai/bench#' bench/post.lua >"$WORK/gateway.lua"
 printf 'function delay()\n  return 20\nend\n' >>"$WORK/gateway.lua"
 rss() { awk '/VmRSS/ {print $2}' "/proc/$GWPID/status"; }
-heap() { curl -s "http://127.0.0.1:$GW/actuator/metrics/jvm.memory.used?tag=area:heap" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'; }
+heap() { curl -s -u "$BENCH_OPERATOR" "http://127.0.0.1:$GWM/actuator/metrics/jvm.memory.used?tag=area:heap" | python3 -c 'import json,sys; print(int(json.load(sys.stdin)["measurements"][0]["value"]))'; }
 streams() { while :; do java bench/StreamClient.java "http://127.0.0.1:$GW/v1/chat/completions" 200 4 openai/bench >>"$WORK/streams.json"; done; }
 
 echo "warming up the gateway (JIT), 60 s"

@@ -2,7 +2,9 @@
 # The gateway runs the packaged jar with the shipped config and the JVM settings the README recommends
 # (GATEWAY_JAVA_OPTS): a fixed 512 MiB heap, touched at start, so that memory use is known from the start instead of
 # creeping up as G1 grows the heap (a soak measured 399 → 755 MiB in its first minutes, then flat).
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError}
+# The management port (health, metrics) is the API port + 1; the benchmark reads heap metrics as this operator.
+BENCH_OPERATOR="bench:bench-$RANDOM$RANDOM"
 
 # start_upstream PORT EVENTS GAP_MS: an OpenAI-compatible upstream in its own JVM. Keep-alive as a real provider's:
 # the JDK server closes idle connections above 200 at once, and the next call on such a pooled connection fails.
@@ -11,14 +13,16 @@ start_upstream() {
     bench/FastUpstream.java "$1" "$2" "$3" >"$WORK/upstream-$1.log" 2>&1 & PIDS+=($!)
 }
 
-# start_gateway PORT [--more.properties=...]: sets GWPID. The ledger is the shipped default, an H2 file (in the run's
+# start_gateway PORT [--more.properties=...]: sets GWPID and GWM (its management port). The ledger is the shipped default, an H2 file (in the run's
 # temporary folder): an in-memory H2 ledger keeps every row on the heap, which a soak would report as growth.
 start_gateway() {
   local port=$1; shift
+  GWM=$((port + 1))
   cp target/camel-llm-gateway.jar "$WORK/gateway.jar"
   # shellcheck disable=SC2086
-  java $GATEWAY_JAVA_OPTS -jar "$WORK/gateway.jar" --server.port="$port" --logging.level.root=WARN \
-    --gateway.ledger.url="jdbc:h2:file:$WORK/ledger" "$@" >"$WORK/gw.log" 2>&1 & GWPID=$!; PIDS+=($GWPID)
+  GATEWAY_MANAGEMENT_OPERATORS_0_USERNAME=${BENCH_OPERATOR%%:*} GATEWAY_MANAGEMENT_OPERATORS_0_PASSWORD=${BENCH_OPERATOR#*:} \
+  java $GATEWAY_JAVA_OPTS -jar "$WORK/gateway.jar" --server.port="$port" --management.server.port="$GWM" \
+    --logging.level.root=WARN --gateway.ledger.url="jdbc:h2:file:$WORK/ledger" "$@" >"$WORK/gw.log" 2>&1 & GWPID=$!; PIDS+=($GWPID)
 }
 
 # wait_ready URL...: each answers, with anything but 503 (up to 2 minutes).
