@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +27,7 @@ public class ProviderKeys {
     public ProviderKeys(GatewayProperties properties) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, GatewayProperties.Provider> entry : properties.getProviders().entrySet()) {
-            readKeyFile("gateway.providers." + entry.getKey(), entry.getValue(), problems);
+            readKeyFile(entry.getKey(), entry.getValue(), problems);
         }
         ConfigurationCheck.fail(problems);
         Set<String> all = new LinkedHashSet<>();
@@ -40,14 +41,15 @@ public class ProviderKeys {
         return keys;
     }
 
-    private static void readKeyFile(String prefix, GatewayProperties.Provider provider, List<String> problems) {
+    private static void readKeyFile(String id, GatewayProperties.Provider provider, List<String> problems) {
+        String prefix = "gateway.providers." + id;
         Path file = provider.getApiKeyFile();
         if (file == null || file.toString().isEmpty()) {
             return;
         }
         if (!provider.getApiKey().isBlank()) {
-            problems.add(prefix + " has both api-key and api-key-file: keep one (the shipped config sets api-key from "
-                    + "an environment variable such as OPENAI_API_KEY; unset it to use the file)");
+            problems.add(prefix + " has both api-key and api-key-file: keep one (the shipped config fills api-key from "
+                    + id.toUpperCase(Locale.ROOT) + "_API_KEY: unset that variable to use the file)");
             return;
         }
         try {
