@@ -6,6 +6,7 @@ import dev.camelgateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,6 +43,11 @@ class LogLinesNeverCarryKeysTest extends GatewayTestSupport {
 
     @Test
     void camelAndTomcatLoggersCannotPrintAKeyEither(CapturedOutput output) {
+        // Spring Boot bridges java.util.logging (Tomcat's) to Logback when a gateway starts and removes the bridge when
+        // one stops: another gateway of this JVM (PostgresLedgerTest's own) may have stopped since the shared one started
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.install();
+        }
         LoggerFactory.getLogger("org.apache.camel.component.http.HttpProducer")
                 .warn("Authorization: Bearer {}", OPENAI_KEY, new IllegalArgumentException("x-api-key=" + ANTHROPIC_KEY));
         java.util.logging.Logger.getLogger("org.apache.catalina.core.StandardWrapperValve")
