@@ -21,16 +21,19 @@ import java.util.TreeMap;
 
 /**
  * The error contract (design §4.3) in one place. Before the first byte: an HTTP status with OpenAI's error
- * envelope. After it: one {@code data: {"error":…}} event and the stream ends without {@code [DONE]}.
+ * envelope. After it: one {@code data: {"error":…}} event and the stream ends without {@code [DONE]}. Either way the
+ * text is the {@link ErrorEnvelope}'s, which keeps the provider keys out of it.
  */
 @Component("errorResponder")
 public class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
 
     private final ProviderAdapters adapters;
+    private final ErrorEnvelope envelope;
 
-    public ErrorResponder(ProviderAdapters adapters) {
+    public ErrorResponder(ProviderAdapters adapters, ErrorEnvelope envelope) {
         this.adapters = adapters;
+        this.envelope = envelope;
     }
 
     public void respond(Exchange exchange) {
@@ -57,14 +60,14 @@ public class ErrorResponder {
     private void write(Exchange exchange, RequestContext context, GatewayException error) {
         Message message = exchange.getMessage();
         if (context != null && context.streamCommitted()) {
-            context.sse().trySendError(Json.write(error.error().toEnvelope()));
+            context.sse().trySendError(envelope.toJson(error.error()));
             message.removeHeaders("*");
             message.setBody(null);
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>(context == null ? Map.of() : ResponseHeaders.of(context));
-        headers.putAll(error.headers());
-        JsonResponse.set(message, error.status(), headers, Json.write(error.error().toEnvelope()));
+        headers.putAll(envelope.headers(error));
+        JsonResponse.set(message, error.status(), headers, envelope.toJson(error.error()));
     }
 
     /** The error the client is told for a failure (an upstream answer is mapped by its provider's error mapper). */
@@ -75,8 +78,8 @@ public class ErrorResponder {
         }
         HttpOperationFailedException upstream = find(failure, HttpOperationFailedException.class);
         if (upstream != null && context != null && context.target() != null) {
-            return redact(adapters.forType(context.target().type()).toGatewayException(context.target().providerId(), upstream.getStatusCode(),
-                    upstream.getResponseBody(), caseInsensitive(upstream.getResponseHeaders())), context);
+            return adapters.forType(context.target().type()).toGatewayException(context.target().providerId(), upstream.getStatusCode(),
+                    upstream.getResponseBody(), caseInsensitive(upstream.getResponseHeaders()));
         }
         if (find(failure, CallNotPermittedException.class) != null) {
             return serverError(503, "The circuit breaker for this provider is open; try again later.", "circuit_open");
@@ -98,17 +101,6 @@ public class ErrorResponder {
 
     private static GatewayException serverError(int status, String message, String code) {
         return new GatewayException(status, new OpenAiError(message, OpenAiError.SERVER_ERROR, null, code));
-    }
-
-    /** Upstream error texts sometimes echo the credential; never pass it on. */
-    private static GatewayException redact(GatewayException error, RequestContext context) {
-        String key = context.target().provider().getApiKey();
-        if (key.length() < 4 || !error.getMessage().contains(key)) {
-            return error;
-        }
-        OpenAiError e = error.error();
-        return new GatewayException(error.status(), new OpenAiError(e.message().replace(key, "***"), e.type(), e.param(),
-                e.code()), error.headers());
     }
 
     private static Map<String, String> caseInsensitive(Map<String, String> headers) {

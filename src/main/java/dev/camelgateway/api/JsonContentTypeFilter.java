@@ -18,6 +18,11 @@ import java.nio.charset.StandardCharsets;
  */
 @Component
 public class JsonContentTypeFilter extends OncePerRequestFilter {
+    private final ErrorEnvelope envelope;
+
+    public JsonContentTypeFilter(ErrorEnvelope envelope) {
+        this.envelope = envelope;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -39,6 +44,6 @@ public class JsonContentTypeFilter extends OncePerRequestFilter {
         response.setStatus(415);
         response.setContentType("application/json");
         ResponseHeaders.of(context).forEach(response::setHeader);
-        response.getOutputStream().write(Json.write(error.toEnvelope()).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(envelope.toJson(error).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,6 +4,7 @@ import dev.camelgateway.api.ErrorResponder;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The last step after an upstream attempt failed for good (retries spent, or not retryable). After the first byte it
  * writes the stream's error event; before it, the failure is kept on the request so that the route can try the next
- * fallback target, and it is answered only if no target succeeds.
+ * fallback target, and it is answered only if no target succeeds. A provider refusing the gateway's key is logged at
+ * warn (the log converters keep the key out of the line, should the provider quote it).
  */
 @Component("upstreamFailures")
 public class UpstreamFailures {
@@ -32,10 +34,21 @@ public class UpstreamFailures {
             return;
         }
         GatewayException mapped = errors.toGatewayException(failure, context);
-        LOG.debug("request {}: {} failed after {} attempt(s): {} ({})", context.requestId(), context.target(),
-                context.attemptsOnTarget(), mapped.getMessage(), kind);
+        if (refusedCredentials(failure, mapped)) { // the gateway's own key: for the operator to fix, not the client
+            LOG.warn("request {}: {} refused the gateway's credentials with {}; check its api-key. {}", context.requestId(),
+                    context.target().providerId(), mapped.status(), mapped.getMessage());
+        } else {
+            LOG.debug("request {}: {} failed after {} attempt(s): {} ({})", context.requestId(), context.target(),
+                    context.attemptsOnTarget(), mapped.getMessage(), kind);
+        }
         context.failure(mapped, kind.fallbackAllowed());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);
+    }
+
+    /** The provider answered 401 or 403 (Gemini's invalid key, a 400 upstream, is mapped to 401). */
+    private static boolean refusedCredentials(Throwable failure, GatewayException mapped) {
+        return (mapped.status() == 401 || mapped.status() == 403)
+                && FailureClassifier.find(failure, HttpOperationFailedException.class) != null;
     }
 }

@@ -72,9 +72,10 @@ public class ConfigurationCheck implements CamelContextConfiguration {
         };
     }
 
-    static void fail(List<String> problems) {
+    /** Stops the start with every problem named (also used by the start-up checks of other packages). */
+    public static void fail(List<String> problems) {
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid gateway configuration:\n  - " + String.join("\n  - ", problems));
+            throw new InvalidConfigurationException("Invalid gateway configuration:\n  - " + String.join("\n  - ", problems));
         }
     }
 }

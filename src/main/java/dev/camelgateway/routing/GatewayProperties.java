@@ -3,6 +3,7 @@ package dev.camelgateway.routing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,8 @@ public class GatewayProperties {
         private String type;
         private String baseUrl;
         private String apiKey = "";
+        /** A file holding the key instead (a mounted secret); {@code ProviderKeys} reads it into apiKey at start-up. */
+        private Path apiKeyFile;
         private List<String> models = new ArrayList<>();
         private int defaultMaxTokens = 4096;
         private Resilience.Retry retry = new Resilience.Retry();
@@ -138,6 +141,14 @@ public class GatewayProperties {
 
         public void setApiKey(String apiKey) {
             this.apiKey = apiKey == null ? "" : apiKey;
+        }
+
+        public Path getApiKeyFile() {
+            return apiKeyFile;
+        }
+
+        public void setApiKeyFile(Path apiKeyFile) {
+            this.apiKeyFile = apiKeyFile;
         }
 
         /** Upstream models listed by {@code GET /v1/models}; any other model of this provider still works. */

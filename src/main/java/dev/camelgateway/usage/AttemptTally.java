@@ -6,6 +6,7 @@ import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.resilience.FailureClassifier;
 import dev.camelgateway.resilience.FailureKind;
+import dev.camelgateway.secrets.SecretRedactor;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,11 @@ import java.time.Instant;
 public class AttemptTally {
     public static final String RECORD = "attemptRecord";
     private final ErrorResponder errors;
+    private final SecretRedactor redactor;
 
-    public AttemptTally(ErrorResponder errors) {
+    public AttemptTally(ErrorResponder errors, SecretRedactor redactor) {
         this.errors = errors;
+        this.redactor = redactor;
     }
 
     /** The attempt answered in full. */
@@ -50,7 +53,7 @@ public class AttemptTally {
                 : context.streamCommitted() || !context.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
         GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : errors.toGatewayException(failure, context);
         exchange.setProperty(RECORD, toRecord(context, status, reported, mapped == null ? null : mapped.status(),
-                mapped == null ? "client_aborted" : mapped.error().code()));
+                mapped == null ? "client_aborted" : redactor.redact(mapped.error().code()))); // an upstream's code may echo the key
     }
 
     private static AttemptRecord toRecord(RequestContext context, AttemptStatus status, Usage reported, Integer httpStatus,

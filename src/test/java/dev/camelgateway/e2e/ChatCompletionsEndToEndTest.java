@@ -98,7 +98,7 @@ class ChatCompletionsEndToEndTest extends GatewayTestSupport {
         assertThat(sent.get("messages").get(3).get("tool_call_id").asText()).isEqualTo("call_paris01");
         assertThat(sent.get("stop").asText()).isEqualTo("END");
         assertThat(sent.get("max_tokens").asInt()).isEqualTo(42);
-        assertThat(UPSTREAM.lastRequest().headers()).containsEntry("Authorization", "Bearer sk-test-openai-key");
+        assertThat(UPSTREAM.lastRequest().headers()).containsEntry("Authorization", "Bearer " + OPENAI_KEY);
     }
 
     @Test
@@ -115,7 +115,7 @@ class ChatCompletionsEndToEndTest extends GatewayTestSupport {
         assertThat(sent.get("stop").asText()).isEqualTo("END");
         assertThat(sent.get("max_tokens").asInt()).isEqualTo(42);
         assertThat(sent.has("stream_options")).isFalse();
-        assertThat(UPSTREAM.lastRequest().headers()).containsEntry("Authorization", "Bearer test-mistral-key");
+        assertThat(UPSTREAM.lastRequest().headers()).containsEntry("Authorization", "Bearer " + MISTRAL_KEY);
     }
 
     @Test

@@ -26,7 +26,7 @@ class UpstreamFailureTest extends GatewayTestSupport {
 
     @Test
     void rateLimitLongerThanTheRetryCapKeepsStatusRetryAfterAndTheProvidersReason() {
-        UPSTREAM.enqueue(OPENAI_PATH, Reply.json(429, "{\"error\":{\"message\":\"Rate limit reached for sk-test-openai-key\","
+        UPSTREAM.enqueue(OPENAI_PATH, Reply.json(429, "{\"error\":{\"message\":\"Rate limit reached for " + OPENAI_KEY + "\","
                 + "\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}", Map.of("Retry-After", "30")));
 
         assertThatThrownBy(() -> openAi().chat().completions().create(ChatCompletionCreateParams.builder()
@@ -35,7 +35,7 @@ class UpstreamFailureTest extends GatewayTestSupport {
                     assertThat(e.statusCode()).isEqualTo(429);
                     assertThat(e.headers().values("Retry-After")).containsExactly("30");
                     assertThat(e.code()).hasValue("rate_limit_exceeded");
-                    assertThat(e.getMessage()).contains("Rate limit reached").doesNotContain("sk-test-openai-key");
+                    assertThat(e.getMessage()).contains("Rate limit reached").doesNotContain(OPENAI_KEY);
                 });
         assertThat(UPSTREAM.received()).as("a 30 s wait is over retry.max-delay: not slept, not retried").hasSize(1);
     }

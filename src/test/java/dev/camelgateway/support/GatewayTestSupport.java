@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -41,6 +42,18 @@ public abstract class GatewayTestSupport {
     protected static final String GEMINI_PATH = "/gemini/v1beta/models/gemini-2.5-flash:generateContent";
     protected static final String OLLAMA_PATH = "/ollama/v1/chat/completions";
     protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
+
+    /**
+     * The providers' keys, each reaching the gateway as in production: openai's from the environment (surefire sets
+     * OPENAI_API_KEY, pom.xml; the shipped config reads it), anthropic's from a file (api-key-file, with the trailing
+     * newline a secret file usually has), the others as properties. Random-looking, as real keys are: a key made of
+     * words ("test-anthropic-key") would have every "anthropic" of a log line masked.
+     */
+    protected static final String OPENAI_KEY = TestSecrets.environment("OPENAI_API_KEY");
+    protected static final String ANTHROPIC_KEY = "sk-ant-file-4Tg8Wq2Ze6Rb0Yn3Uk7Mc1Pv5Xs9Ld";
+    protected static final String GEMINI_KEY = "AIzaGm4Kq8Rv2Wx6Ty0Uz3Hb7Nf1Jc5Sd";
+    protected static final String MISTRAL_KEY = "ms-9Pd3Fh7Kl1Qw5Er8Ty2Ui6Oa";
+    protected static final Path ANTHROPIC_KEY_FILE = TestSecrets.write("anthropic", ANTHROPIC_KEY + " \n");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The test gateway's operator logins (gateway.management.operators): one read-only, one admin. */
@@ -71,13 +84,13 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.ledger.url", () -> ledger);
         registry.add("gateway.ledger.username", () -> user);
         registry.add("gateway.providers.openai.base-url", () -> UPSTREAM.url("/openai/v1"));
-        registry.add("gateway.providers.openai.api-key", () -> "sk-test-openai-key");
         registry.add("gateway.providers.mistral.base-url", () -> UPSTREAM.url("/mistral/v1"));
-        registry.add("gateway.providers.mistral.api-key", () -> "test-mistral-key");
+        registry.add("gateway.providers.mistral.api-key", () -> MISTRAL_KEY);
         registry.add("gateway.providers.anthropic.base-url", () -> UPSTREAM.url("/anthropic"));
-        registry.add("gateway.providers.anthropic.api-key", () -> "test-anthropic-key");
+        registry.add("gateway.providers.anthropic.api-key", () -> ""); // whatever ANTHROPIC_API_KEY the shell has
+        registry.add("gateway.providers.anthropic.api-key-file", () -> ANTHROPIC_KEY_FILE.toString());
         registry.add("gateway.providers.gemini.base-url", () -> UPSTREAM.url("/gemini"));
-        registry.add("gateway.providers.gemini.api-key", () -> "test-gemini-key");
+        registry.add("gateway.providers.gemini.api-key", () -> GEMINI_KEY);
         // ollama is the resilience scenarios' primary: small budgets so that faults show quickly
         registry.add("gateway.providers.ollama.base-url", () -> UPSTREAM.url("/ollama/v1"));
         registry.add("gateway.providers.ollama.retry.max-attempts", () -> 2);
