@@ -3,6 +3,7 @@ package dev.camelgateway.management;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.support.GatewayTestSupport;
+import dev.camelgateway.support.KeyLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,6 +157,30 @@ class ManagementAccessTest extends GatewayTestSupport {
         HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(managementUrl("/actuator/jolokia/read/java.lang:type=Memory/Verbose")))
                 .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build());
         assertThat(get.body()).contains("\"status\":403").doesNotContain("\"value\"");
+    }
+
+    /**
+     * Everything an admin can read on the management side holds no provider key (the env one and the file one):
+     * every readable attribute of every MBean, the MBean list, Hawtio's route dumps, info, metrics, the scrape.
+     */
+    @Test
+    void noManagementReadShowsAProviderKey() throws Exception {
+        openAi().chat().completions().create(com.openai.models.chat.completions.ChatCompletionCreateParams.builder()
+                .model("demo").addUserMessage("hi").build());
+        List<String> reads = List.of("{\"type\":\"read\",\"mbean\":\"*:*\",\"config\":{\"ignoreErrors\":true}}", "{\"type\":\"list\"}",
+                "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"dumpRoutesAsXml(boolean,boolean)\",\"arguments\":[true,true]}",
+                "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"dumpRoutesStatsAsXml\",\"arguments\":[true,true]}");
+        for (String read : reads) {
+            HttpResponse<String> response = jolokia("/actuator/jolokia", read, ADMIN_USER, ADMIN_PASSWORD);
+            assertThat(response.body().length()).as(read).isGreaterThan(1000);
+            KeyLeaks.assertNoKeyIn(read, response.body());
+        }
+        for (String path : List.of("/actuator", "/actuator/info", "/actuator/metrics", "/actuator/prometheus", "/actuator/health")) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(managementUrl(path)))
+                    .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            KeyLeaks.assertNoKeyIn(response);
+        }
     }
 
     /** A browser's session: form login, then Hawtio's calls need the CSRF token from the cookie. */
