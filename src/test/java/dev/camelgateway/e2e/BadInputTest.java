@@ -1,7 +1,5 @@
 package dev.camelgateway.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelgateway.api.Json;
 import dev.camelgateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import static dev.camelgateway.support.OpenAiErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad input gets a clear OpenAI error envelope with the right status, never a 500 or a stack trace. */
@@ -24,6 +23,7 @@ class BadInputTest extends GatewayTestSupport {
             "JSON but not object   | application/json                  | [1,2]                                        | 400 | invalid_type               | ",
             "form-encoded          | application/x-www-form-urlencoded | {\"model\":\"demo\"}                          | 415 | unsupported_media_type     | ",
             "plain text            | text/plain                        | hello                                        | 415 | unsupported_media_type     | ",
+            "no Content-Type       |                                   | {\"model\":\"demo\"," + MSGS + "}          | 415 | unsupported_media_type     | ",
             "missing model         | application/json                  | {" + MSGS + "}                               | 400 | missing_required_parameter | model",
             "empty model           | application/json                  | {\"model\":\"\"," + MSGS + "}                | 400 | invalid_value              | model",
             "model not a string    | application/json                  | {\"model\":42," + MSGS + "}                  | 400 | invalid_type               | model",
@@ -51,8 +51,7 @@ class BadInputTest extends GatewayTestSupport {
             throws Exception {
         HttpResponse<String> response = post("/v1/chat/completions", contentType, body == null ? "" : body);
 
-        assertError(response, status, code);
-        assertThat(Json.parse(response.body()).get("error").get("param").asText(null)).isEqualTo(param);
+        assertError(response, status, code, param);
         assertThat(UPSTREAM.received()).as("nothing reached an upstream").isEmpty();
     }
 
@@ -70,15 +69,5 @@ class BadInputTest extends GatewayTestSupport {
         HttpResponse<String> postModels = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models")))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertError(postModels, 405, "method_not_allowed");
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-        assertThat(response.headers().firstValue("x-request-id")).isPresent();
-        JsonNode error = Json.parse(response.body()).get("error");
-        assertThat(error.get("code").asText()).isEqualTo(code);
-        assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
     }
 }
