@@ -191,6 +191,12 @@ class HostileInputTest extends GatewayTestSupport {
         assertThat(answerWithoutTheBody(method, path, "application/json").status()).isEqualTo(405);
     }
 
+    /** Spring's form-content filter (off) would read a PUT form body whole on any path. */
+    @Test
+    void formBodyOnAnyOtherPathIsNeverRead() throws Exception {
+        assertError(answerWithoutTheBody("PUT", "/nope", "application/x-www-form-urlencoded"), 404, "not_found");
+    }
+
     @Test
     void unknownPathIs404InTheOpenAiEnvelope() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/nope"))).header("Accept", "text/html")
