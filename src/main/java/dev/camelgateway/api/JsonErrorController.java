@@ -17,13 +17,14 @@ import java.io.IOException;
 @Controller
 public class JsonErrorController implements ErrorController {
 
+    /** An error dispatch carries the status; a client asking for {@code /error} itself gets the unknown-path answer. */
     @RequestMapping("/error")
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         RequestContext context = new RequestContext(request.getHeader("x-request-id"), response);
-        GatewayException error = StatusErrors.of(status instanceof Integer code ? code : 500,
-                uri == null ? null : request.getMethod() + " " + uri, context.requestId());
+        GatewayException error = StatusErrors.of(status instanceof Integer code ? code : 404,
+                request.getMethod() + " " + (uri == null ? request.getRequestURI() : uri), context.requestId());
         ServletErrors.write(response, context, error);
     }
 }

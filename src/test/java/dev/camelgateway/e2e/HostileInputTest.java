@@ -207,6 +207,14 @@ class HostileInputTest extends GatewayTestSupport {
     }
 
     @Test
+    void errorPageAskedForDirectlyIs404() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/error"))).GET().build());
+
+        JsonNode error = assertError(response, 404, "not_found", null);
+        assertThat(error.get("message").asText()).contains("GET /error");
+    }
+
+    @Test
     void wrongMethodOnASpringEndpointIs405InTheOpenAiEnvelope() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/actuator/health"))).DELETE().build());
 
