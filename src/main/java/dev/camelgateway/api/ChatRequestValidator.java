@@ -20,6 +20,9 @@ import static dev.camelgateway.api.JsonChecks.strings;
  * Messages: {@link MessagesValidator}; tools and response formats: {@link ToolsValidator}.
  */
 public final class ChatRequestValidator {
+    /** Model ids are short; the ledger's model columns hold 256, and a longer value was a row it retried for ever. */
+    private static final int MAX_MODEL = 256;
+
     private ChatRequestValidator() {
     }
 
@@ -45,6 +48,11 @@ public final class ChatRequestValidator {
         }
         if (model.asText().isBlank()) {
             throw GatewayException.badRequest("Invalid 'model': empty string.", "model", "invalid_value");
+        }
+        if (model.asText().length() > MAX_MODEL) {
+            throw GatewayException.badRequest("Invalid 'model': string too long. Expected a string with maximum length "
+                    + MAX_MODEL + ", but got a string with length " + model.asText().length() + " instead.", "model",
+                    "invalid_value");
         }
     }
 

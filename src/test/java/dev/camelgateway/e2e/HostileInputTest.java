@@ -5,6 +5,8 @@ import dev.camelgateway.support.GatewayTestSupport;
 import dev.camelgateway.support.GeneratedBody;
 import dev.camelgateway.support.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headers, nothing reaches an upstream, and no body is read whole before the size limit applies.
  */
 class HostileInputTest extends GatewayTestSupport {
+    @Autowired
+    private JdbcTemplate jdbc;
     private static final String CHAT = "/v1/chat/completions";
     private static final String HELLO = "{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final int LIMIT = 8 * 1024 * 1024; // gateway.max-request-size of config/application.yaml
@@ -127,6 +133,32 @@ class HostileInputTest extends GatewayTestSupport {
         JsonNode error = assertError(post(CHAT, "application/json", body), 400, "invalid_value", "model");
         assertThat(error.get("message").asText()).contains("letters, digits");
         assertNothingReachedAnUpstream();
+    }
+
+    @Test
+    void modelNameLongerThan256CharactersIs400() {
+        String body = "{\"model\":\"openai/" + "m".repeat(250) + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+        assertError(post(CHAT, "application/json", body), 400, "invalid_value", "model");
+        assertNothingReachedAnUpstream();
+    }
+
+    /** A longer id was a ledger row the database refused, retried for ever in front of every later row. */
+    @Test
+    void oversizedClientRequestIdIsBoundedAndItsLedgerRowIsWritten() {
+        HttpResponse<String> response = send(chat("application/json", HELLO.getBytes(StandardCharsets.UTF_8))
+                .header("x-request-id", "id-" + "x".repeat(3000)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String echoed = response.headers().firstValue("x-client-request-id").orElseThrow();
+        assertThat(echoed).hasSize(256).startsWith("id-xxx");
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+        List<Map<String, Object>> rows = List.of();
+        for (int i = 0; i < 100 && rows.isEmpty(); i++) { // the ledger is written asynchronously: wait, bounded
+            rows = jdbc.queryForList("SELECT client_request_id FROM usage_ledger WHERE request_id = ?", requestId);
+            sleep(50);
+        }
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("client_request_id")).isEqualTo(echoed));
     }
 
     /** Proved by order: the answer arrives while the client is still sending, and it has sent far less than 64 MiB. */
@@ -246,6 +278,15 @@ class HostileInputTest extends GatewayTestSupport {
 
     private static int port() {
         return URI.create(gatewayUrl("/")).getPort();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertNothingReachedAnUpstream() {
