@@ -5,11 +5,11 @@ import dev.camelgateway.support.GatewayTestSupport;
 import dev.camelgateway.support.GeneratedBody;
 import dev.camelgateway.support.RawHttp;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -31,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * headers, nothing reaches an upstream, and no body is read whole before the size limit applies.
  */
 class HostileInputTest extends GatewayTestSupport {
-    @Autowired
-    private JdbcTemplate jdbc;
     private static final String CHAT = "/v1/chat/completions";
     private static final String HELLO = "{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final int LIMIT = 8 * 1024 * 1024; // gateway.max-request-size of config/application.yaml
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void bodyWithoutContentTypeIs415SoACrossSiteBlobCannotSpendProviderKeys() {
@@ -227,40 +227,6 @@ class HostileInputTest extends GatewayTestSupport {
     @Test
     void formBodyOnAnyOtherPathIsNeverRead() throws Exception {
         assertError(answerWithoutTheBody("PUT", "/nope", "application/x-www-form-urlencoded"), 404, "not_found");
-    }
-
-    @Test
-    void unknownPathIs404InTheOpenAiEnvelope() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/nope"))).header("Accept", "text/html")
-                .GET().build());
-
-        JsonNode error = assertError(response, 404, "not_found", null);
-        assertThat(error.get("message").asText()).contains("GET /nope");
-    }
-
-    @Test
-    void errorPageAskedForDirectlyIs404() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/error"))).GET().build());
-
-        JsonNode error = assertError(response, 404, "not_found", null);
-        assertThat(error.get("message").asText()).contains("GET /error");
-    }
-
-    @Test
-    void wrongMethodOnASpringEndpointIs405InTheOpenAiEnvelope() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/actuator/health"))).DELETE().build());
-
-        assertError(response, 405, "method_not_allowed", null);
-    }
-
-    @Test
-    void requestLineTomcatCannotParseIs400InTheOpenAiEnvelope() throws Exception {
-        try (RawHttp http = new RawHttp(port())) {
-            RawHttp.Response response = http.write("GET /a b c HTTP/1.1\r\nHost: gateway\r\n\r\n").read();
-
-            assertError(response, 400, "bad_request");
-            assertThat(response.body()).doesNotContain("<html");
-        }
     }
 
     /** The answer to a request that declares a 1 GiB body and sends none of it: it comes only if nothing waited for it. */
