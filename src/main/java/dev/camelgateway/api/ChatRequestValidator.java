@@ -1,17 +1,27 @@
 package dev.camelgateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Set;
+import static dev.camelgateway.api.JsonChecks.INT32_MAX;
+import static dev.camelgateway.api.JsonChecks.bool;
+import static dev.camelgateway.api.JsonChecks.get;
+import static dev.camelgateway.api.JsonChecks.integer;
+import static dev.camelgateway.api.JsonChecks.invalidType;
+import static dev.camelgateway.api.JsonChecks.number;
+import static dev.camelgateway.api.JsonChecks.object;
+import static dev.camelgateway.api.JsonChecks.string;
+import static dev.camelgateway.api.JsonChecks.strings;
 
 /**
- * Checks the fields every provider relies on, with OpenAI's wording and codes, so a client gets a 400 that
- * names the field instead of an upstream surprise. Fields it does not know are left to the provider mappers.
+ * Checks every field of the OpenAI request that a provider mapper reads, with OpenAI's wording and codes, so that a
+ * client gets a 400 naming the field (its whole path) instead of a mapper's crash or an upstream surprise. Fields it
+ * does not know are left alone: passthrough providers forward them, the others refuse them by name.
+ * Messages: {@link MessagesValidator}; tools and response formats: {@link ToolsValidator}.
  */
 public final class ChatRequestValidator {
-    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+    /** Model ids are short; the ledger's model columns hold 256, and a longer value was a row it retried for ever. */
+    private static final int MAX_MODEL = 256;
 
     private ChatRequestValidator() {
     }
@@ -20,163 +30,78 @@ public final class ChatRequestValidator {
         if (!(root instanceof ObjectNode body)) {
             throw GatewayException.badRequest("The request body must be a JSON object.", null, "invalid_type");
         }
-        requireNonEmptyString(body, "model", "you must provide a model parameter");
-        validateMessages(body.get("messages"));
-        optional(body, "stream", JsonNodeType.BOOLEAN);
-        optional(body, "stream_options", JsonNodeType.OBJECT);
-        if (body.has("stream_options") && !body.get("stream_options").isNull()) {
-            optional((ObjectNode) body.get("stream_options"), "include_usage", JsonNodeType.BOOLEAN, "stream_options.include_usage");
+        requireModel(get(body, "model"));
+        MessagesValidator.validate(body.get("messages"));
+        streaming(body);
+        generation(body);
+        ToolsValidator.validate(body);
+        annotations(body);
+        return ChatRequest.of(body);
+    }
+
+    private static void requireModel(JsonNode model) {
+        if (model == null) {
+            throw GatewayException.badRequest("you must provide a model parameter", "model", "missing_required_parameter");
+        }
+        if (!model.isTextual()) {
+            throw invalidType("model", "a string", model);
+        }
+        if (model.asText().isBlank()) {
+            throw GatewayException.badRequest("Invalid 'model': empty string.", "model", "invalid_value");
+        }
+        if (model.asText().length() > MAX_MODEL) {
+            throw GatewayException.badRequest("Invalid 'model': string too long. Expected a string with maximum length "
+                    + MAX_MODEL + ", but got a string with length " + model.asText().length() + " instead.", "model",
+                    "invalid_value");
+        }
+    }
+
+    private static void streaming(ObjectNode body) {
+        bool(body, "stream", "stream");
+        ObjectNode options = object(body, "stream_options", "stream_options");
+        if (options != null) {
+            bool(options, "include_usage", "stream_options.include_usage");
             if (!body.path("stream").asBoolean(false)) {
                 throw GatewayException.badRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.",
                         "stream_options", "invalid_value");
             }
         }
-        positiveInteger(body, "max_tokens");
-        positiveInteger(body, "max_completion_tokens");
-        positiveInteger(body, "n");
-        numberInRange(body, "temperature", 0, 2);
-        numberInRange(body, "top_p", 0, 1);
-        numberInRange(body, "presence_penalty", -2, 2);
-        numberInRange(body, "frequency_penalty", -2, 2);
-        validateStop(body.get("stop"));
-        optional(body, "tools", JsonNodeType.ARRAY);
-        optional(body, "response_format", JsonNodeType.OBJECT);
-        JsonNode toolChoice = body.get("tool_choice");
-        if (toolChoice != null && !toolChoice.isNull() && !toolChoice.isTextual() && !toolChoice.isObject()) {
-            throw invalidType("tool_choice", "a string or an object", toolChoice);
-        }
-        return ChatRequest.of(body);
     }
 
-    private static void validateMessages(JsonNode messages) {
-        if (messages == null || messages.isNull()) {
-            throw GatewayException.badRequest("Missing required parameter: 'messages'.", "messages", "missing_required_parameter");
-        }
-        if (!messages.isArray()) {
-            throw invalidType("messages", "an array", messages);
-        }
-        if (messages.isEmpty()) {
-            throw GatewayException.badRequest("Invalid 'messages': empty array. Expected an array with minimum length 1.",
-                    "messages", "empty_array");
-        }
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            String param = "messages[" + i + "]";
-            if (!message.isObject()) {
-                throw invalidType(param, "an object", message);
-            }
-            JsonNode role = message.get("role");
-            if (role == null || !role.isTextual()) {
-                throw GatewayException.badRequest("Missing required parameter: '" + param + ".role'.", param + ".role",
-                        "missing_required_parameter");
-            }
-            if (!ROLES.contains(role.asText())) {
-                throw GatewayException.badRequest("Invalid value: '" + role.asText() + "'. Supported values are: "
-                        + "'system', 'developer', 'user', 'assistant', 'tool' and 'function'.", param + ".role", "invalid_value");
-            }
-            JsonNode content = message.get("content");
-            if (content != null && !content.isNull() && !content.isTextual() && !content.isArray()) {
-                throw invalidType(param + ".content", "a string or an array", content);
-            }
-        }
-    }
-
-    private static void validateStop(JsonNode stop) {
-        if (stop == null || stop.isNull() || stop.isTextual()) {
-            return;
-        }
-        if (!stop.isArray()) {
-            throw invalidType("stop", "a string or an array of strings", stop);
-        }
-        for (JsonNode s : stop) {
-            if (!s.isTextual()) {
+    /** Sampling and length: OpenAI's integers are 32-bit, {@code seed} is 64-bit. */
+    private static void generation(ObjectNode body) {
+        integer(body, "max_tokens", "max_tokens", 1, INT32_MAX);
+        integer(body, "max_completion_tokens", "max_completion_tokens", 1, INT32_MAX);
+        integer(body, "n", "n", 1, INT32_MAX);
+        integer(body, "seed", "seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        number(body, "temperature", "temperature", 0, 2);
+        number(body, "top_p", "top_p", 0, 1);
+        number(body, "presence_penalty", "presence_penalty", -2, 2);
+        number(body, "frequency_penalty", "frequency_penalty", -2, 2);
+        JsonNode stop = get(body, "stop");
+        if (stop != null && !stop.isTextual()) {
+            if (!stop.isArray()) {
                 throw invalidType("stop", "a string or an array of strings", stop);
             }
+            strings(body, "stop", "stop");
         }
+        bool(body, "logprobs", "logprobs");
+        integer(body, "top_logprobs", "top_logprobs", 0, 20);
+        ObjectNode logitBias = object(body, "logit_bias", "logit_bias");
+        if (logitBias != null) {
+            logitBias.fieldNames().forEachRemaining(token ->
+                    integer(logitBias, token, "logit_bias." + Bounded.of(token), -100, 100));
+        }
+        string(body, "reasoning_effort", "reasoning_effort");
+        strings(body, "modalities", "modalities");
     }
 
-    private static void requireNonEmptyString(ObjectNode body, String field, String missingMessage) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            throw GatewayException.badRequest(missingMessage, field, "missing_required_parameter");
+    /** Who is asking and what for: forwarded (or refused by name), never interpreted. */
+    private static void annotations(ObjectNode body) {
+        string(body, "user", "user");
+        ObjectNode metadata = object(body, "metadata", "metadata");
+        if (metadata != null) {
+            metadata.fieldNames().forEachRemaining(key -> string(metadata, key, "metadata." + Bounded.of(key)));
         }
-        if (!value.isTextual()) {
-            throw invalidType(field, "a string", value);
-        }
-        if (value.asText().isBlank()) {
-            throw GatewayException.badRequest("Invalid '" + field + "': empty string.", field, "invalid_value");
-        }
-    }
-
-    private static void optional(ObjectNode body, String field, JsonNodeType type) {
-        optional(body, field, type, field);
-    }
-
-    private static void optional(ObjectNode body, String field, JsonNodeType type, String param) {
-        JsonNode value = body.get(field);
-        if (value != null && !value.isNull() && value.getNodeType() != type) {
-            throw invalidType(param, article(type), value);
-        }
-    }
-
-    private static void positiveInteger(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return;
-        }
-        if (!value.isIntegralNumber()) {
-            throw invalidType(field, "an integer", value);
-        }
-        if (value.asLong() < 1) {
-            throw GatewayException.badRequest("Invalid '" + field + "': integer below minimum value. Expected a value >= 1, "
-                    + "but got " + value.asText() + " instead.", field, "integer_below_min_value");
-        }
-    }
-
-    private static void numberInRange(ObjectNode body, String field, double min, double max) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return;
-        }
-        if (!value.isNumber()) {
-            throw invalidType(field, "a number", value);
-        }
-        double v = value.asDouble();
-        if (v < min || v > max) {
-            throw GatewayException.badRequest("Invalid '" + field + "': expected a value between " + format(min) + " and "
-                    + format(max) + ", but got " + value.asText() + " instead.", field, "invalid_value");
-        }
-    }
-
-    private static GatewayException invalidType(String param, String expected, JsonNode got) {
-        return GatewayException.badRequest("Invalid type for '" + param + "': expected " + expected + ", but got "
-                + describe(got) + " instead.", param, "invalid_type");
-    }
-
-    private static String article(JsonNodeType type) {
-        return switch (type) {
-            case BOOLEAN -> "a boolean";
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            default -> type.name().toLowerCase();
-        };
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a decimal";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase();
-        };
-    }
-
-    private static String format(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
  */
 public final class RequestContext {
     public static final String PROPERTY = "gateway";
+    private static final int MAX_CLIENT_ID = 256;
 
     private final String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");
     private final String clientRequestId;
@@ -51,7 +52,7 @@ public final class RequestContext {
     private SseResponse sse;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
-        this.clientRequestId = clientRequestId;
+        this.clientRequestId = bounded(clientRequestId);
         this.servletResponse = servletResponse;
     }
 
@@ -67,8 +68,21 @@ public final class RequestContext {
         return requestId;
     }
 
+    /** The client's own {@code x-request-id}: printable and at most {@value #MAX_CLIENT_ID} characters, or null. */
     public String clientRequestId() {
         return clientRequestId;
+    }
+
+    /**
+     * Bounded where it enters: it is echoed as a header and stored in the ledger's 256-character column, where a longer
+     * value was a row the database refused and the ledger writer retried for ever.
+     */
+    private static String bounded(String clientRequestId) {
+        if (clientRequestId == null) {
+            return null;
+        }
+        String printable = clientRequestId.replaceAll("[^\\x20-\\x7E]", "").strip();
+        return printable.isEmpty() ? null : printable.substring(0, Math.min(printable.length(), MAX_CLIENT_ID));
     }
 
     public HttpServletResponse servletResponse() {

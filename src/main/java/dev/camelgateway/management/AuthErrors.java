@@ -1,7 +1,9 @@
 package dev.camelgateway.management;
 
-import dev.camelgateway.api.Json;
+import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
+import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.api.ServletErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,20 +22,18 @@ final class AuthErrors implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-        write(response, 401, "Operator credentials are required here (HTTP Basic, or log in at /login on the management port).",
+        write(request, response, 401, "Operator credentials are required here (HTTP Basic, or log in at /login on the management port).",
                 "authentication_required");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, 403, "This login may not use this endpoint.", "permission_denied");
+        write(request, response, 403, "This login may not use this endpoint.", "permission_denied");
     }
 
-    private static void write(HttpServletResponse response, int status, String message, String code) throws IOException {
-        byte[] body = Json.bytes(new OpenAiError(message, OpenAiError.INVALID_REQUEST, null, code).toEnvelope());
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String message,
+                              String code) throws IOException {
+        ServletErrors.write(response, new RequestContext(request.getHeader("x-request-id"), response),
+                new GatewayException(status, new OpenAiError(message, OpenAiError.INVALID_REQUEST, null, code)));
     }
 }

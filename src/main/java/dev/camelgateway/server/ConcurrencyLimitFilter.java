@@ -1,7 +1,10 @@
 package dev.camelgateway.server;
 
-import dev.camelgateway.api.Json;
+import dev.camelgateway.api.ApiPaths;
+import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
+import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.api.ServletErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cannot take every thread. Each request holds its slot until its answer (stream included) is complete.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 5) // before JsonBodyGuard reads a body
 public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     private final int maxInFlight;
     private final int maxPerClient;
@@ -39,8 +43,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/v1/") || path.startsWith("/chat/"));
+        return !ApiPaths.servesClients(request);
     }
 
     @Override
@@ -48,15 +51,15 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            refuse(response, 503, "The gateway is at its limit of " + maxInFlight + " requests in flight; retry shortly.",
-                    OpenAiError.SERVER_ERROR, "overloaded");
+            refuse(request, response, 503, new OpenAiError("The gateway is at its limit of " + maxInFlight
+                    + " requests in flight; retry shortly.", OpenAiError.SERVER_ERROR, null, "overloaded"));
             return;
         }
         String client = maxPerClient > 0 ? request.getRemoteAddr() : null;
         try {
             if (client != null && !admit(client)) {
-                refuse(response, 429, "Too many concurrent requests from this client (limit " + maxPerClient + "); retry when "
-                        + "one has finished.", "requests", "too_many_concurrent_requests");
+                refuse(request, response, 429, new OpenAiError("Too many concurrent requests from this client (limit "
+                        + maxPerClient + "); retry when one has finished.", "requests", null, "too_many_concurrent_requests"));
                 return;
             }
             try {
@@ -90,13 +93,9 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         perClient.computeIfPresent(client, (k, c) -> c.decrementAndGet() <= 0 ? null : c);
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message, String type, String code)
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, OpenAiError error)
             throws IOException {
-        byte[] body = Json.bytes(new OpenAiError(message, type, null, code).toEnvelope());
-        response.setStatus(status);
-        response.setHeader("Retry-After", "1");
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ServletErrors.write(response, new RequestContext(request.getHeader("x-request-id"), response),
+                new GatewayException(status, error, Map.of("Retry-After", "1")));
     }
 }

@@ -1,7 +1,5 @@
 package dev.camelgateway.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelgateway.api.Json;
 import dev.camelgateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import static dev.camelgateway.support.OpenAiErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad input gets a clear OpenAI error envelope with the right status, never a 500 or a stack trace. */
@@ -24,12 +23,14 @@ class BadInputTest extends GatewayTestSupport {
             "JSON but not object   | application/json                  | [1,2]                                        | 400 | invalid_type               | ",
             "form-encoded          | application/x-www-form-urlencoded | {\"model\":\"demo\"}                          | 415 | unsupported_media_type     | ",
             "plain text            | text/plain                        | hello                                        | 415 | unsupported_media_type     | ",
+            "no Content-Type       |                                   | {\"model\":\"demo\"," + MSGS + "}          | 415 | unsupported_media_type     | ",
             "missing model         | application/json                  | {" + MSGS + "}                               | 400 | missing_required_parameter | model",
             "empty model           | application/json                  | {\"model\":\"\"," + MSGS + "}                | 400 | invalid_value              | model",
             "model not a string    | application/json                  | {\"model\":42," + MSGS + "}                  | 400 | invalid_type               | model",
             "missing messages      | application/json                  | {\"model\":\"demo\"}                          | 400 | missing_required_parameter | messages",
             "messages not an array | application/json                  | {\"model\":\"demo\",\"messages\":\"hi\"}     | 400 | invalid_type               | messages",
             "messages empty        | application/json                  | {\"model\":\"demo\",\"messages\":[]}         | 400 | empty_array                | messages",
+            "role not a string     | application/json                  | {\"model\":\"demo\",\"messages\":[{\"role\":5,\"content\":\"hi\"}]} | 400 | invalid_type | messages[0].role",
             "message without role  | application/json                  | {\"model\":\"demo\",\"messages\":[{\"content\":\"hi\"}]} | 400 | missing_required_parameter | messages[0].role",
             "unknown role          | application/json                  | {\"model\":\"demo\",\"messages\":[{\"role\":\"bot\",\"content\":\"hi\"}]} | 400 | invalid_value | messages[0].role",
             "content a number      | application/json                  | {\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":5}]} | 400 | invalid_type | messages[0].content",
@@ -39,7 +40,7 @@ class BadInputTest extends GatewayTestSupport {
             "temperature too high  | application/json                  | {\"model\":\"demo\",\"temperature\":3," + MSGS + "} | 400 | invalid_value | temperature",
             "max_tokens zero       | application/json                  | {\"model\":\"demo\",\"max_tokens\":0," + MSGS + "} | 400 | integer_below_min_value | max_tokens",
             "max_tokens decimal    | application/json                  | {\"model\":\"demo\",\"max_tokens\":1.5," + MSGS + "} | 400 | invalid_type | max_tokens",
-            "stop not strings      | application/json                  | {\"model\":\"demo\",\"stop\":[1]," + MSGS + "} | 400 | invalid_type      | stop",
+            "stop not strings      | application/json                  | {\"model\":\"demo\",\"stop\":[1]," + MSGS + "} | 400 | invalid_type      | stop[0]",
             "unknown model         | application/json                  | {\"model\":\"no-such-model\"," + MSGS + "}   | 404 | model_not_found            | model",
             "unknown provider      | application/json                  | {\"model\":\"acme/gpt\"," + MSGS + "}        | 404 | model_not_found            | model",
             "provider without model| application/json                  | {\"model\":\"openai/\"," + MSGS + "}         | 400 | invalid_value              | model",
@@ -50,8 +51,7 @@ class BadInputTest extends GatewayTestSupport {
             throws Exception {
         HttpResponse<String> response = post("/v1/chat/completions", contentType, body == null ? "" : body);
 
-        assertError(response, status, code);
-        assertThat(Json.parse(response.body()).get("error").get("param").asText(null)).isEqualTo(param);
+        assertError(response, status, code, param);
         assertThat(UPSTREAM.received()).as("nothing reached an upstream").isEmpty();
     }
 
@@ -69,15 +69,5 @@ class BadInputTest extends GatewayTestSupport {
         HttpResponse<String> postModels = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models")))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertError(postModels, 405, "method_not_allowed");
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-        assertThat(response.headers().firstValue("x-request-id")).isPresent();
-        JsonNode error = Json.parse(response.body()).get("error");
-        assertThat(error.get("code").asText()).isEqualTo(code);
-        assertThat(error.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
     }
 }

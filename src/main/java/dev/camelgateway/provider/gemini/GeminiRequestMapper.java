@@ -3,6 +3,7 @@ package dev.camelgateway.provider.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.Bounded;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
@@ -13,6 +14,7 @@ import dev.camelgateway.routing.Target;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * OpenAI → Gemini {@code generateContent} (wire-formats §3.2, https://ai.google.dev/api/generate-content). The model
@@ -23,6 +25,7 @@ public final class GeminiRequestMapper {
     private static final Map<String, String> GENERATION_CONFIG = Map.of("temperature", "temperature", "top_p", "topP",
             "n", "candidateCount", "seed", "seed", "presence_penalty", "presencePenalty",
             "frequency_penalty", "frequencyPenalty");
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Set<String> MAPPED = Set.of("model", "messages", "max_tokens", "max_completion_tokens", "stop",
             "response_format", "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options");
 
@@ -46,11 +49,15 @@ public final class GeminiRequestMapper {
         return new UpstreamRequest(modelsUrl(target) + method, headers(target), Json.bytes(out));
     }
 
-    /** A model name goes into the URL path: refuse anything that could change which URL that is. */
+    /**
+     * A model name goes into the URL path: only the characters of Gemini's model ids, so nothing can change which URL
+     * that is ({@code :} starts the method, {@code ;}, {@code &}, {@code @}, {@code %} and non-ASCII mean something to
+     * some URL parser on the way), and no {@code ..}.
+     */
     public static void checkModel(String model) {
-        if (model.contains("..") || model.chars().anyMatch(c -> "/?#%\\".indexOf(c) >= 0 || Character.isWhitespace(c))) {
-            throw GatewayException.badRequest("Invalid model '" + model + "': a Gemini model name cannot contain '/', '?', "
-                    + "'#', '%', '\\', '..' or whitespace.", "model", "invalid_value");
+        if (!MODEL_ID.matcher(model).matches() || model.contains("..")) {
+            throw GatewayException.badRequest("Invalid model '" + Bounded.of(model) + "': a Gemini "
+                    + "model name may contain only letters, digits, '.', '_' and '-', and not '..'.", "model", "invalid_value");
         }
     }
 

@@ -15,7 +15,7 @@ import dev.camelgateway.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +43,12 @@ class MistralMappersTest {
         assertThat(MistralToolCallIds.toMistralId("K3f9QzA1b")).isEqualTo("K3f9QzA1b");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"user", "logit_bias", "logprobs", "metadata", "store"})
-    void unsupportedParameterIsA400NamingItAndTheProvider(String param) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"user | \"x\"", "logit_bias | {\"1\":2}", "logprobs | true",
+            "metadata | {\"a\":\"b\"}", "store | true"})
+    void unsupportedParameterIsA400NamingItAndTheProvider(String param, String value) throws Exception {
         ChatRequest request = request("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"" + param
-                + "\":" + ("logprobs".equals(param) || "store".equals(param) ? "true" : "\"x\"") + "}");
+                + "\":" + value + "}");
 
         assertThatThrownBy(() -> MistralRequestMapper.toUpstreamRequest(request, TARGET, new UnsupportedParameters("mistral", false)))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {

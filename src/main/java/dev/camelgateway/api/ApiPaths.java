@@ -1,0 +1,47 @@
+package dev.camelgateway.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Set;
+
+/**
+ * The paths {@link JsonBodyGuard} guards, in one place. Platform-http reads every POST/PUT body whole into memory
+ * before a route runs, even on routes that take none; the built-in demo upstream's Spring endpoint reads its body whole
+ * too. A new inbound API ({@code /v1/messages}, {@code /v1/responses}, {@code /v1/embeddings}) is one more entry.
+ */
+public final class ApiPaths {
+    /** Endpoints whose POST body is a JSON request. */
+    private static final Set<String> JSON_BODY = Set.of("/v1/chat/completions", "/chat/completions",
+            "/demo/v1/chat/completions");
+    /** What clients call (the demo upstream's endpoint is the gateway calling itself). */
+    private static final Set<String> CLIENT_API = Set.of("/v1/chat/completions", "/chat/completions", "/v1/models");
+    /** Routes that take no body, exactly or as a prefix (a path parameter follows). */
+    private static final Set<String> NO_BODY = Set.of("/v1/models", "/admin/usage");
+    private static final Set<String> NO_BODY_PREFIXES = Set.of("/admin/usage/");
+
+    private ApiPaths() {
+    }
+
+    static boolean takesJsonBody(HttpServletRequest request) {
+        return JSON_BODY.contains(path(request));
+    }
+
+    /** A request of the client-facing API, which the concurrency limits count. */
+    public static boolean servesClients(HttpServletRequest request) {
+        return CLIENT_API.contains(path(request));
+    }
+
+    static boolean takesNoBody(HttpServletRequest request) {
+        String path = path(request);
+        return NO_BODY.contains(path) || NO_BODY_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
+    /**
+     * The path as Spring MVC matches it: decoded, normalised and without {@code ;parameters} (Tomcat's servlet path),
+     * so that {@code /v1/chat/completions;x} or {@code //v1/chat/completions} cannot reach a route unguarded.
+     */
+    private static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
+    }
+}

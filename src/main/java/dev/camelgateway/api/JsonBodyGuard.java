@@ -1,0 +1,86 @@
+package dev.camelgateway.api;
+
+import dev.camelgateway.routing.GatewayProperties;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Locale;
+
+/**
+ * Guards request bodies before anything reads them: platform-http's binding reads a POST or PUT body whole into memory
+ * before the route runs (decoding gzip on the way), whether the route wants it or not. For a POST to an endpoint that
+ * takes JSON ({@link ApiPaths}), in order, each refusal in OpenAI's envelope with the gateway's headers:
+ * <ol>
+ *   <li>{@code Content-Type} JSON, else 415; no {@code Content-Encoding} but {@code identity}, else 415 (a gzip body
+ *       would inflate past every limit); a {@code charset} parameter only UTF-8, else 400 (header checks first, so
+ *       no body is read to refuse it);</li>
+ *   <li>at most {@code gateway.max-request-size} bytes, else 413: a declared length before reading, a chunked body
+ *       as soon as it crosses the limit;</li>
+ *   <li>valid UTF-8, else 400 {@code invalid_json}.</li>
+ * </ol>
+ * What passes goes on as a {@link GuardedBodyRequest} over the bytes read. Any other method on those endpoints, and
+ * every request to a route that takes no body, goes on with an empty body that is never read: the route's own method
+ * check answers it (405). Runs ahead of Spring's own filters.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class JsonBodyGuard extends OncePerRequestFilter {
+    private static final byte[] NO_BODY = new byte[0];
+    private final long maxBytes;
+
+    public JsonBodyGuard(GatewayProperties properties) {
+        this.maxBytes = properties.getMaxRequestSize().toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !ApiPaths.takesJsonBody(request) && !ApiPaths.takesNoBody(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!"POST".equals(request.getMethod()) || !ApiPaths.takesJsonBody(request)) {
+            chain.doFilter(new GuardedBodyRequest(request, NO_BODY), response);
+            return;
+        }
+        byte[] body;
+        try {
+            body = guardedBody(request);
+        } catch (GatewayException refused) {
+            ServletErrors.write(response, new RequestContext(request.getHeader("x-request-id"), response), refused);
+            return;
+        }
+        chain.doFilter(new GuardedBodyRequest(request, body), response);
+    }
+
+    private byte[] guardedBody(HttpServletRequest request) throws IOException {
+        String contentType = request.getContentType();
+        JsonContentType.requireJson(contentType);
+        requireIdentityEncoding(request);
+        JsonContentType.requireUtf8Charset(contentType);
+        byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), maxBytes);
+        Utf8Body.requireValid(body);
+        return body;
+    }
+
+    /** The gateway does not decode bodies: a compressed body's size says nothing about what it inflates to. */
+    private static void requireIdentityEncoding(HttpServletRequest request) {
+        for (String header : Collections.list(request.getHeaders("Content-Encoding"))) {
+            for (String coding : header.split(",")) {
+                if (!coding.isBlank() && !coding.trim().toLowerCase(Locale.ROOT).equals("identity")) {
+                    throw JsonContentType.unsupportedMediaType("Unsupported Content-Encoding '" + Bounded.of(coding.trim())
+                            + "': send the request body uncompressed.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.camelgateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The type and range checks of request validation, with OpenAI's wording ("Invalid type for 'x': expected …, but got
+ * … instead."). {@code param} is the field's whole path, e.g. {@code messages[1].tool_calls[0].function.name}. A JSON
+ * {@code null} counts as absent, as at OpenAI; every mapper skips null fields.
+ */
+final class JsonChecks {
+    static final long INT32_MAX = Integer.MAX_VALUE;
+
+    private JsonChecks() {
+    }
+
+    /** The member, or null when it is absent or JSON null. */
+    static JsonNode get(JsonNode parent, String field) {
+        JsonNode value = parent.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    static ObjectNode object(JsonNode parent, String field, String param) {
+        JsonNode value = get(parent, field);
+        if (value != null && !value.isObject()) {
+            throw invalidType(param, "an object", value);
+        }
+        return (ObjectNode) value;
+    }
+
+    static ArrayNode array(JsonNode parent, String field, String param) {
+        JsonNode value = get(parent, field);
+        if (value != null && !value.isArray()) {
+            throw invalidType(param, "an array", value);
+        }
+        return (ArrayNode) value;
+    }
+
+    static void string(JsonNode parent, String field, String param) {
+        JsonNode value = get(parent, field);
+        if (value != null && !value.isTextual()) {
+            throw invalidType(param, "a string", value);
+        }
+    }
+
+    static void bool(JsonNode parent, String field, String param) {
+        JsonNode value = get(parent, field);
+        if (value != null && !value.isBoolean()) {
+            throw invalidType(param, "a boolean", value);
+        }
+    }
+
+    /** An array whose every element is a string. */
+    static void strings(JsonNode parent, String field, String param) {
+        ArrayNode values = array(parent, field, param);
+        for (int i = 0; values != null && i < values.size(); i++) {
+            if (!values.get(i).isTextual()) {
+                throw invalidType(param + "[" + i + "]", "a string", values.get(i));
+            }
+        }
+    }
+
+    /**
+     * An integer in {@code [min, max]}; the bounds are the field's real range (OpenAI's integers are 32-bit except
+     * {@code seed}), so a huge number is refused instead of wrapping when a mapper reads it as an int or a long.
+     */
+    static void integer(JsonNode parent, String field, String param, long min, long max) {
+        JsonNode value = get(parent, field);
+        if (value == null) {
+            return;
+        }
+        if (!value.isIntegralNumber()) {
+            throw invalidType(param, "an integer", value);
+        }
+        boolean fitsLong = value.canConvertToLong();
+        if (fitsLong ? value.asLong() < min : value.bigIntegerValue().signum() < 0) {
+            throw GatewayException.badRequest("Invalid '" + param + "': integer below minimum value. Expected a value >= "
+                    + min + ", but got " + value.asText() + " instead.", param, "integer_below_min_value");
+        }
+        if (!fitsLong || value.asLong() > max) {
+            throw GatewayException.badRequest("Invalid '" + param + "': integer above maximum value. Expected a value <= "
+                    + max + ", but got " + value.asText() + " instead.", param, "invalid_value");
+        }
+    }
+
+    static void number(JsonNode parent, String field, String param, double min, double max) {
+        JsonNode value = get(parent, field);
+        if (value == null) {
+            return;
+        }
+        if (!value.isNumber()) {
+            throw invalidType(param, "a number", value);
+        }
+        double v = value.asDouble();
+        if (!(v >= min && v <= max)) {
+            throw GatewayException.badRequest("Invalid '" + param + "': expected a value between " + format(min) + " and "
+                    + format(max) + ", but got " + value.asText() + " instead.", param, "invalid_value");
+        }
+    }
+
+    static GatewayException invalidType(String param, String expected, JsonNode got) {
+        return GatewayException.badRequest("Invalid type for '" + param + "': expected " + expected + ", but got "
+                + describe(got) + " instead.", param, "invalid_type");
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a decimal";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase();
+        };
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.camelgateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Set;
+
+import static dev.camelgateway.api.JsonChecks.array;
+import static dev.camelgateway.api.JsonChecks.get;
+import static dev.camelgateway.api.JsonChecks.invalidType;
+import static dev.camelgateway.api.JsonChecks.object;
+import static dev.camelgateway.api.JsonChecks.string;
+
+/**
+ * {@code messages}: every field of a message that a mapper reads — role, content and its parts ({@code text},
+ * {@code image_url}, {@code input_audio}, {@code file}, Anthropic's {@code cache_control}), {@code name},
+ * {@code tool_calls} and {@code tool_call_id} — has the type OpenAI documents, so that no mapper meets a string where
+ * it casts to an array (Mistral's {@code tool_calls}) or reads a number as text.
+ */
+final class MessagesValidator {
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+
+    private MessagesValidator() {
+    }
+
+    static void validate(JsonNode messages) {
+        if (messages == null || messages.isNull()) {
+            throw GatewayException.badRequest("Missing required parameter: 'messages'.", "messages", "missing_required_parameter");
+        }
+        if (!messages.isArray()) {
+            throw invalidType("messages", "an array", messages);
+        }
+        if (messages.isEmpty()) {
+            throw GatewayException.badRequest("Invalid 'messages': empty array. Expected an array with minimum length 1.",
+                    "messages", "empty_array");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            message(messages.get(i), "messages[" + i + "]");
+        }
+    }
+
+    private static void message(JsonNode message, String param) {
+        if (!message.isObject()) {
+            throw invalidType(param, "an object", message);
+        }
+        role(get(message, "role"), param + ".role");
+        JsonNode content = get(message, "content");
+        if (content != null && !content.isTextual()) {
+            if (!content.isArray()) {
+                throw invalidType(param + ".content", "a string or an array", content);
+            }
+            for (int j = 0; j < content.size(); j++) {
+                part(content.get(j), param + ".content[" + j + "]");
+            }
+        }
+        string(message, "name", param + ".name");
+        string(message, "tool_call_id", param + ".tool_call_id");
+        toolCalls(array(message, "tool_calls", param + ".tool_calls"), param + ".tool_calls");
+    }
+
+    private static void role(JsonNode role, String param) {
+        if (role == null) {
+            throw GatewayException.badRequest("Missing required parameter: '" + param + "'.", param, "missing_required_parameter");
+        }
+        if (!role.isTextual()) {
+            throw invalidType(param, "a string", role);
+        }
+        if (!ROLES.contains(role.asText())) {
+            throw GatewayException.badRequest("Invalid value: '" + Bounded.of(role.asText()) + "'. Supported values are: "
+                    + "'system', 'developer', 'user', 'assistant', 'tool' and 'function'.", param, "invalid_value");
+        }
+    }
+
+    private static void part(JsonNode part, String param) {
+        if (!part.isObject()) {
+            throw invalidType(param, "an object", part);
+        }
+        string(part, "type", param + ".type");
+        string(part, "text", param + ".text");
+        ObjectNode image = object(part, "image_url", param + ".image_url");
+        if (image != null) {
+            string(image, "url", param + ".image_url.url");
+            string(image, "detail", param + ".image_url.detail");
+        }
+        ObjectNode audio = object(part, "input_audio", param + ".input_audio");
+        if (audio != null) {
+            string(audio, "data", param + ".input_audio.data");
+            string(audio, "format", param + ".input_audio.format");
+        }
+        ObjectNode file = object(part, "file", param + ".file");
+        if (file != null) {
+            string(file, "file_data", param + ".file.file_data");
+            string(file, "file_id", param + ".file.file_id");
+            string(file, "filename", param + ".file.filename");
+        }
+        object(part, "cache_control", param + ".cache_control");
+    }
+
+    private static void toolCalls(ArrayNode calls, String param) {
+        for (int k = 0; calls != null && k < calls.size(); k++) {
+            JsonNode call = calls.get(k);
+            String callParam = param + "[" + k + "]";
+            if (!call.isObject()) {
+                throw invalidType(callParam, "an object", call);
+            }
+            string(call, "id", callParam + ".id");
+            string(call, "type", callParam + ".type");
+            ObjectNode function = object(call, "function", callParam + ".function");
+            if (function != null) {
+                string(function, "name", callParam + ".function.name");
+                string(function, "arguments", callParam + ".function.arguments");
+            }
+        }
+    }
+}
