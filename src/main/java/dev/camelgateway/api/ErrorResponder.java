@@ -59,10 +59,7 @@ public class ErrorResponder {
 
     private void write(Exchange exchange, RequestContext context, GatewayException error) {
         Message message = exchange.getMessage();
-        if (error.status() < 500) { // one line, no stack trace, nothing the client wrote but the bounded param
-            LOG.info("request {} refused: {} {}{}", context == null ? "-" : context.requestId(), error.status(),
-                    error.error().code(), error.error().param() == null ? "" : " (" + printable(error.error().param()) + ")");
-        }
+        ClientErrorLog.refused(context == null ? "-" : context.requestId(), error);
         if (context != null && context.streamCommitted()) {
             context.sse().trySendError(envelope.toJson(error.error()));
             message.removeHeaders("*");
@@ -72,11 +69,6 @@ public class ErrorResponder {
         Map<String, String> headers = new LinkedHashMap<>(context == null ? Map.of() : ResponseHeaders.of(context));
         headers.putAll(envelope.headers(error));
         JsonResponse.set(message, error.status(), headers, envelope.toJson(error.error()));
-    }
-
-    private static String printable(String text) {
-        String clean = text.replaceAll("[^\\x20-\\x7E]", "?");
-        return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
     }
 
     /** The error the client is told for a failure (an upstream answer is mapped by its provider's error mapper). */
