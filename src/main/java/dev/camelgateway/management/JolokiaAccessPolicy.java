@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Jolokia's access policy ({@code management.endpoint.jolokia.config.restrictorClass}), on top of the login that
  * Spring Security already required (and {@link SameOriginFilter}: no cross-origin caller). POST only. Operators read (read, list, search,
- * version); only admins exec or write, and only on an allow-list of domains. Never, for anyone: the JVM's
+ * version); only admins exec or write, and only an allow-list of operations. Never, for anyone: the JVM's
  * code-loading and dump MBeans, and the Camel operations that send to an endpoint URI (which can write files, read
  * files, reach the network) or replace routes. Read-only operations Hawtio's views need are allowed to operators.
  */
@@ -24,14 +24,16 @@ public class JolokiaAccessPolicy implements Restrictor {
             "com.sun.management:type=DiagnosticCommand",
             "com.sun.management:type=HotSpotDiagnostic",
             "jdk.management.jfr:type=FlightRecorder");
-    /** Domains whose operations an admin may call (restart a route, reset statistics, change a log level, gc). */
-    private static final Set<String> ADMIN_EXEC_DOMAINS = Set.of(
-            "org.apache.camel", "java.lang", "java.util.logging", "ch.qos.logback.classic", "jolokia", "hawtio");
-    /** Camel operations that send to, or create, an arbitrary endpoint, evaluate an expression, or replace routes. */
-    private static final Pattern CAMEL_FORBIDDEN_OPERATION = Pattern.compile(
-            "(send|request|evaluate|addOrUpdate|update|add|create|set|remove).*|.*(FromXml|FromYaml)");
-    /** The Camel debugger evaluates expressions and edits messages in flight: no exec or write at all. */
-    private static final String CAMEL_DEBUGGER = "BacklogDebugger";
+    /**
+     * What an admin may call, by domain: an allow-list, because a deny-list missed Camel's {@code canSendToEndpoint},
+     * which builds any endpoint URI and so runs code (a {@code #class:…#method(…)} option). Camel: start, stop,
+     * suspend, resume, restart or reset a route or the context, and move a circuit breaker; the JVM: gc, thread
+     * dumps, peak resets; log levels; Jolokia's own bookkeeping.
+     */
+    private static final Pattern CAMEL_ADMIN_OPERATION = Pattern.compile(
+            "start|stop|suspend|resume|restart|reset|startAllRoutes|stopAndFail|transitionTo[A-Za-z]*State");
+    private static final Set<String> LOG_LEVEL_OPERATIONS = Set.of("getLoggerLevel", "setLoggerLevel",
+            "getLoggerEffectiveLevel", "getParentLoggerName");
     /** Camel MBean types whose {@code dump*} operations Hawtio's route views read (definitions and statistics). */
     private static final Set<String> CAMEL_DUMP_TYPES = Set.of("context", "routes", "processors");
     /** JVM attributes that carry the command line and system properties, where deployments sometimes put secrets. */
@@ -87,20 +89,29 @@ public class JolokiaAccessPolicy implements Restrictor {
      */
     private static boolean readOnlyHelper(ObjectName name, String op) {
         if ("hawtio".equals(name.getDomain())) {
-            return op.equals("canInvoke") || op.equals("getCounter") || op.equals("list");
+            // not RBACRegistry.list: it lists every MBean, the hidden ones too
+            return op.equals("canInvoke") || op.equals("getCounter");
         }
         return "org.apache.camel".equals(name.getDomain()) && CAMEL_DUMP_TYPES.contains(name.getKeyProperty("type"))
                 && op.startsWith("dump");
     }
 
     private static boolean adminMayChange(ObjectName name, String op) {
-        if (forbidden(name) || !ADMIN_EXEC_DOMAINS.contains(name.getDomain())) {
+        if (forbidden(name)) {
             return false;
         }
-        if ("org.apache.camel".equals(name.getDomain())) {
-            return !CAMEL_DEBUGGER.equals(name.getKeyProperty("name")) && !CAMEL_FORBIDDEN_OPERATION.matcher(op).matches();
+        switch (name.getDomain()) {
+            case "org.apache.camel":
+                return !"tracer".equals(name.getKeyProperty("type")) && CAMEL_ADMIN_OPERATION.matcher(op).matches();
+            case "java.lang":
+            case "jolokia":
+                return true;
+            case "java.util.logging":
+            case "ch.qos.logback.classic": // not reloadByURL/reloadByFileName: a logging config can write any file
+                return LOG_LEVEL_OPERATIONS.contains(op);
+            default:
+                return false;
         }
-        return true;
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import dev.camelgateway.server.HostHeaderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
@@ -54,9 +56,10 @@ public class ManagementSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain managementPort(HttpSecurity http, Environment environment, ManagementProperties properties,
-                                       OperatorAccounts accounts) throws Exception {
+                                       OperatorAccounts accounts, HostHeaderFilter hosts) throws Exception {
         AuthErrors errors = new AuthErrors();
         http.securityMatcher(new ManagementPortMatcher(environment))
+                .addFilterBefore(hosts, DisableEncodeUrlFilter.class) // the API port has it as a servlet filter
                 .addFilterBefore(new SameOriginFilter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();

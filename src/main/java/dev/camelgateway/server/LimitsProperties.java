@@ -3,6 +3,8 @@ package dev.camelgateway.server;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code gateway.limits.*}: what one client, or all of them together, can hold of the gateway; the README explains each. */
 @ConfigurationProperties(prefix = "gateway.limits")
@@ -10,6 +12,19 @@ public class LimitsProperties {
     private Duration headerTimeout = Duration.ofSeconds(10);
     private int inFlight = 0;
     private int inFlightPerClient = 0;
+    private List<String> allowedHosts = new ArrayList<>();
+
+    /**
+     * Host names the gateway answers to besides loopback and its bound addresses (e.g. {@code llm.example.com});
+     * {@code *}: any. Empty on a port bound to every interface: any.
+     */
+    public List<String> getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts;
+    }
 
     /** Longest a connection may take to send a request's line and headers (slow-header clients are cut). */
     public Duration getHeaderTimeout() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.support.GatewayTestSupport;
 import dev.camelgateway.support.KeyLeaks;
+import dev.camelgateway.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -117,6 +118,8 @@ class ManagementAccessTest extends GatewayTestSupport {
     void adminsMayChangeWhatThePolicyAllows() throws Exception {
         ok(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}",
                 ADMIN_USER, ADMIN_PASSWORD));
+        ok(jolokia("/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"org.apache.camel:context=camel-llm-gateway,"
+                + "type=routes,name=\\\"models\\\"\",\"operation\":\"reset()\"}", ADMIN_USER, ADMIN_PASSWORD));
     }
 
     /** Code loading, heap dumps, recordings, sending to endpoint URIs, replacing routes: refused even to an admin. */
@@ -129,10 +132,25 @@ class ManagementAccessTest extends GatewayTestSupport {
             "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"sendBody(java.lang.String,java.lang.Object)\",\"arguments\":[\"file:/tmp/gw-test?fileName=x.jar\",\"x\"]}",
             "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"requestStringBody(java.lang.String,java.lang.String)\",\"arguments\":[\"language:simple:${env.PATH}\",\"x\"]}",
             "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"addOrUpdateRoutesFromXml(java.lang.String)\",\"arguments\":[\"<routes/>\"]}",
+            // builds any endpoint URI, whose options can call a static method (found by review: code execution)
+            "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"canSendToEndpoint\",\"arguments\":[\"log:x\"]}",
+            "{\"type\":\"exec\",\"mbean\":\"" + CONTEXT_MBEAN + "\",\"operation\":\"createEndpoint\",\"arguments\":[\"log:x\"]}",
+            "{\"type\":\"exec\",\"mbean\":\"hawtio:type=security,name=RBACRegistry\",\"operation\":\"list()\"}",
             "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"InputArguments\"}",
             "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"SystemProperties\"}"})
     void dangerousOperationsAreRefusedEvenToAdmins(String request) throws Exception {
         assertForbidden(jolokia("/actuator/jolokia", request, ADMIN_USER, ADMIN_PASSWORD));
+    }
+
+    /** Jolokia 2.6 never asks its access policy about notifications: its notification backends are left out. */
+    @Test
+    void noNotificationListenerCanBeAdded() throws Exception {
+        for (String mode : new String[]{"pull", "sse"}) {
+            JsonNode added = Json.parse(jolokia("/actuator/jolokia", "{\"type\":\"notification\",\"command\":\"add\",\"client\":\"x\","
+                    + "\"mode\":\"" + mode + "\",\"mbean\":\"java.lang:type=Memory\"}", ADMIN_USER, ADMIN_PASSWORD).body());
+            assertThat(added.path("status").asInt()).as(added.toString()).isNotEqualTo(200);
+            assertThat(added.has("value")).isFalse();
+        }
     }
 
     @Test
@@ -180,6 +198,31 @@ class ManagementAccessTest extends GatewayTestSupport {
                     .header("Authorization", basic(ADMIN_USER, ADMIN_PASSWORD)).GET().build());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             KeyLeaks.assertNoKeyIn(response);
+        }
+    }
+
+    /** DNS rebinding: a page whose own name resolves to 127.0.0.1 is same-origin to the browser, not to the gateway. */
+    @Test
+    void aHostNameTheGatewayDoesNotAnswerToIsRefusedOnBothPorts() throws Exception {
+        int api = URI.create(gatewayUrl("/")).getPort();
+        int management = URI.create(managementUrl("/")).getPort();
+        String chat = "{\"model\":\"demo\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}";
+        String[] requests = {
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: rebind.attacker.example:" + api + "\r\nOrigin: http://rebind.attacker.example:"
+                        + api + "\r\nContent-Type: application/json\r\nContent-Length: " + chat.length() + "\r\nConnection: close\r\n\r\n" + chat,
+                "GET /actuator/prometheus HTTP/1.1\r\nHost: rebind.attacker.example:" + management + "\r\nConnection: close\r\n\r\n",
+                "GET /login HTTP/1.1\r\nHost: rebind.attacker.example:" + management + "\r\nConnection: close\r\n\r\n"};
+        int[] ports = {api, management, management};
+        for (int i = 0; i < requests.length; i++) {
+            try (RawHttp http = new RawHttp(ports[i])) {
+                RawHttp.Response response = http.write(requests[i]).read();
+                assertThat(response.status()).as(requests[i]).isEqualTo(400);
+                assertThat(response.body()).contains("\"code\":\"invalid_host\"");
+            }
+        }
+        try (RawHttp http = new RawHttp(management)) {
+            assertThat(http.write("GET /actuator/health HTTP/1.1\r\nHost: localhost:" + management + "\r\nConnection: close\r\n\r\n")
+                    .read().status()).isEqualTo(200);
         }
     }
 
