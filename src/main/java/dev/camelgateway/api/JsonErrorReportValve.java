@@ -38,12 +38,17 @@ public class JsonErrorReportValve extends ErrorReportValve {
     }
 
     /** Installs the valve on the embedded Tomcat's host, in place of {@link ErrorReportValve}. */
+    public static void install(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context ->
+                ((StandardHost) context.getParent()).setErrorReportValveClass(JsonErrorReportValve.class.getName()));
+    }
+
+    /** On the API port (the management port: {@code ManagementServerLimits}). */
     @Component
     static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
-            factory.addContextCustomizers(context ->
-                    ((StandardHost) context.getParent()).setErrorReportValveClass(JsonErrorReportValve.class.getName()));
+            install(factory);
         }
     }
 }

@@ -45,7 +45,7 @@ class ErrorsOutsideTheRoutesTest extends GatewayTestSupport {
     @Test
     void requestLineTomcatCannotParseIs400InTheOpenAiEnvelope() throws Exception {
         try (RawHttp http = new RawHttp(port())) {
-            RawHttp.Response response = http.write("GET /a b c HTTP/1.1\r\nHost: gateway\r\n\r\n").read();
+            RawHttp.Response response = http.write("GET /a b c HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").read();
 
             assertError(response, 400, "bad_request");
             assertThat(response.body()).doesNotContain("<html");

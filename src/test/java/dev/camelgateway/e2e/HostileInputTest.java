@@ -182,7 +182,7 @@ class HostileInputTest extends GatewayTestSupport {
     @Test
     void chunkedBodyIs413AsSoonAsItCrossesTheLimit() throws Exception {
         try (RawHttp http = new RawHttp(port())) {
-            http.write("POST " + CHAT + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+            http.write("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n");
             byte[] chunk = ("10000\r\n" + "a".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             for (int sent = 0; sent <= LIMIT; sent += 0x10000) {
@@ -197,7 +197,7 @@ class HostileInputTest extends GatewayTestSupport {
     @Test
     void declaredLengthOverTheLimitIs413WithoutReadingTheBody() throws Exception {
         try (RawHttp http = new RawHttp(port())) {
-            http.write("POST " + CHAT + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+            http.write("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + (64L * 1024 * 1024) + "\r\n\r\n");
             assertError(http.read(), 413, "request_too_large");
         }
@@ -234,7 +234,7 @@ class HostileInputTest extends GatewayTestSupport {
     private static RawHttp.Response answerWithoutTheBody(String method, String path, String contentType, String moreHeaders)
             throws Exception {
         try (RawHttp http = new RawHttp(port())) {
-            return http.write(method + " " + path + " HTTP/1.1\r\nHost: gateway\r\nContent-Type: " + contentType + "\r\n"
+            return http.write(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\n"
                     + moreHeaders + "Content-Length: " + (1L << 30) + "\r\n\r\n").read();
         }
     }

@@ -201,6 +201,18 @@ class ManagementAccessTest extends GatewayTestSupport {
         }
     }
 
+    /** Paths Tomcat and Spring would read differently: refused before anything parses them (they were 500s). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/actuator/health/../jolokia", "/actuator/health/;/../jolokia", "/actuator/%2e%2e/jolokia",
+            "/actuator//jolokia", "/actuator/health;x"})
+    void pathTricksOnTheManagementPortAre400(String path) throws Exception {
+        try (RawHttp http = new RawHttp(URI.create(managementUrl("/")).getPort())) {
+            RawHttp.Response response = http.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").read();
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.body()).contains("\"code\":\"bad_request\"");
+        }
+    }
+
     /** DNS rebinding: a page whose own name resolves to 127.0.0.1 is same-origin to the browser, not to the gateway. */
     @Test
     void aHostNameTheGatewayDoesNotAnswerToIsRefusedOnBothPorts() throws Exception {

@@ -82,6 +82,27 @@ class LoadProtectionTest {
         assertThat(cut.get()).as("slow-header connections cut by the gateway").isGreaterThan(MAX_CONNECTIONS);
     }
 
+    /** The management port has the header deadline too: a trickling connection is closed, however long it trickles. */
+    @Test
+    void aSlowHeaderConnectionToTheManagementPortIsCut() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", managementPort)) {
+            socket.setSoTimeout(100);
+            socket.getOutputStream().write("GET /actuator/health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            boolean cut = false;
+            for (int i = 0; i < 100 && !cut; i++) { // 1 s of header deadline; at most 10 s of trickling
+                try {
+                    socket.getOutputStream().write('X');
+                    cut = socket.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // no answer yet: keep trickling
+                } catch (IOException reset) {
+                    cut = true;
+                }
+            }
+            assertThat(cut).as("closed by the gateway").isTrue();
+        }
+    }
+
     @Test
     void oneClientCannotHoldMoreThanItsShareNorAllTogetherMoreThanTheLimit() throws Exception {
         List<Socket> open = new ArrayList<>();
