@@ -1,6 +1,12 @@
 package dev.camelgateway.management;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +28,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -44,6 +51,25 @@ public class ManagementSecurity {
     }
 
     @Bean
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(clock);
+    }
+
+    /** Counts failed and successful logins of both chains by client address (Spring Security publishes both). */
+    @Bean
+    ApplicationListener<AbstractAuthenticationEvent> loginOutcomes(LoginThrottle throttle) {
+        return event -> {
+            if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+                if (event instanceof AbstractAuthenticationFailureEvent) {
+                    throttle.failed(details.getRemoteAddress());
+                } else if (event instanceof AuthenticationSuccessEvent) {
+                    throttle.succeeded(details.getRemoteAddress());
+                }
+            }
+        };
+    }
+
+    @Bean
     UserDetailsService operatorLogins(OperatorAccounts accounts) {
         return new InMemoryUserDetailsManager(accounts.users());
     }
@@ -56,10 +82,12 @@ public class ManagementSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain managementPort(HttpSecurity http, Environment environment, ManagementProperties properties,
-                                       OperatorAccounts accounts, HostHeaderFilter hosts) throws Exception {
+                                       OperatorAccounts accounts, HostHeaderFilter hosts, LoginThrottle throttle)
+            throws Exception {
         AuthErrors errors = new AuthErrors();
         http.securityMatcher(new ManagementPortMatcher(environment))
                 .addFilterBefore(hosts, DisableEncodeUrlFilter.class) // the API port has it as a servlet filter
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SameOriginFilter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> {
                     authorize.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
@@ -89,9 +117,10 @@ public class ManagementSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminApi(HttpSecurity http, OperatorAccounts accounts) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, OperatorAccounts accounts, LoginThrottle throttle) throws Exception {
         AuthErrors errors = new AuthErrors();
         http.securityMatcher("/admin/**")
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> {
                     if (accounts.none()) {
                         authorize.anyRequest().denyAll();

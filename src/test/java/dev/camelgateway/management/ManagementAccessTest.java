@@ -201,6 +201,31 @@ class ManagementAccessTest extends GatewayTestSupport {
         }
     }
 
+    /** Ten wrong passwords from one address hold that address back, even with the right one; other addresses go on. */
+    @Test
+    void repeatedFailedLoginsAreHeldBackPerAddress() throws Exception {
+        int api = URI.create(gatewayUrl("/")).getPort();
+        for (int i = 0; i < 10; i++) {
+            assertThat(getFrom("127.0.0.5", api, "/admin/usage", basic(OPERATOR_USER, "wrong-" + i))).startsWith("HTTP/1.1 401");
+        }
+        String held = getFrom("127.0.0.5", api, "/admin/usage", basic(OPERATOR_USER, OPERATOR_PASSWORD));
+        assertThat(held).startsWith("HTTP/1.1 429").contains("Retry-After: ").contains("too_many_login_failures");
+        assertThat(getFrom("127.0.0.5", URI.create(managementUrl("/")).getPort(), "/actuator/info",
+                basic(ADMIN_USER, ADMIN_PASSWORD))).as("on the management port too").startsWith("HTTP/1.1 429");
+        assertThat(getFrom("127.0.0.1", api, "/admin/usage", basic(OPERATOR_USER, OPERATOR_PASSWORD))).startsWith("HTTP/1.1 200");
+    }
+
+    private static String getFrom(String source, int port, String path, String authorization) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(source), 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** Paths Tomcat and Spring would read differently: refused before anything parses them (they were 500s). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/actuator/health/../jolokia", "/actuator/health/;/../jolokia", "/actuator/%2e%2e/jolokia",
