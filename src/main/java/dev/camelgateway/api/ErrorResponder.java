@@ -67,6 +67,9 @@ public class ErrorResponder {
             return;
         }
         Map<String, String> headers = new LinkedHashMap<>(context == null ? Map.of() : ResponseHeaders.of(context));
+        if (context != null && context.attempts() > 0) {
+            headers.put("x-should-retry", "false"); // the gateway's retry policy has run: SDKs would multiply it
+        }
         headers.putAll(envelope.headers(error));
         JsonResponse.set(message, error.status(), headers, envelope.toJson(error.error()));
     }
@@ -83,7 +86,11 @@ public class ErrorResponder {
                     upstream.getResponseBody(), caseInsensitive(upstream.getResponseHeaders()));
         }
         if (find(failure, CallNotPermittedException.class) != null) {
-            return serverError(503, "The circuit breaker for this provider is open; try again later.", "circuit_open");
+            // the breaker lets a probe through after wait-in-open-state at the latest: SDKs honour Retry-After
+            long wait = context == null || context.target() == null ? 30
+                    : context.target().provider().getCircuitBreaker().getWaitInOpenState().toMillis();
+            return new GatewayException(503, new OpenAiError("The circuit breaker for this provider is open; try again later.",
+                    OpenAiError.SERVER_ERROR, null, "circuit_open"), Map.of("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000))));
         }
         if (find(failure, SocketTimeoutException.class) != null || find(failure, ConnectTimeoutException.class) != null) {
             return serverError(504, "The upstream provider did not answer in time.", "upstream_timeout");

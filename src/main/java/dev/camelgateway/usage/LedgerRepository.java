@@ -49,13 +49,23 @@ public class LedgerRepository {
                 Timestamp.from(from == null ? Instant.EPOCH : from), Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to)));
     }
 
-    /** H2 answers column names in upper case, PostgreSQL in lower case: the JSON read side always says lower case. */
-    private static List<Map<String, Object>> lowerCaseKeys(List<Map<String, Object>> rows) {
+    /**
+     * H2 answers column names in upper case, PostgreSQL in lower case: the JSON read side always says lower case. A
+     * whole-number SUM comes back as a decimal, which H2 normalises (50 is {@code 5E+1}): it goes out as an integer.
+     */
+    static List<Map<String, Object>> lowerCaseKeys(List<Map<String, Object>> rows) {
         return rows.stream().map(row -> {
             Map<String, Object> lower = new java.util.LinkedHashMap<>();
-            row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+            row.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), wholeNumber(v)));
             return lower;
         }).toList();
+    }
+
+    private static Object wholeNumber(Object value) {
+        if (value instanceof java.math.BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0) {
+            return decimal.toBigIntegerExact();
+        }
+        return value;
     }
 
     private static Object[] toRow(AttemptRecord r) {

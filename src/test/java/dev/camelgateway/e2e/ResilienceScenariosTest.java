@@ -157,6 +157,7 @@ class ResilienceScenariosTest extends GatewayTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(504);
         assertThat(response.body()).contains("upstream_timeout");
+        assertThat(response.headers().firstValue("x-should-retry")).as("the gateway already retried").hasValue("false");
     }
 
     @Test
@@ -243,8 +244,11 @@ class ResilienceScenariosTest extends GatewayTestSupport {
         enqueueAnthropicSuccess(false);
         assertThat(call("resilient", false)).contains("Bonjour");
         assertThat(primaryCalls()).as("an open breaker skips the provider without a call").isEqualTo(primaryCalls);
-        assertThatThrownBy(() -> call("ollama/llama3", false)).isInstanceOfSatisfying(InternalServerException.class,
-                e -> assertThat(e.statusCode()).isEqualTo(503));
+        HttpResponse<String> open = post("/v1/chat/completions", "application/json", chat("ollama/llama3", false));
+        assertThat(open.statusCode()).isEqualTo(503);
+        assertThat(open.body()).contains("\"code\":\"circuit_open\"");
+        assertThat(open.headers().firstValue("Retry-After")).as("wait-in-open-state 1.5 s, rounded up").hasValue("2");
+        assertThat(open.headers().firstValue("x-should-retry")).as("no upstream call was made").isEmpty();
 
         Thread.sleep(1600); // wait-in-open-state 1.5 s: the next call is a half-open probe
         enqueueSuccess(OLLAMA_PATH, false);
