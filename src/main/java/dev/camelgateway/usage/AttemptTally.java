@@ -21,6 +21,8 @@ import java.time.Instant;
 public class AttemptTally {
     public static final String RECORD = "attemptRecord";
     private final ErrorResponder errors;
+    /** {@code usage_ledger.error_code} is VARCHAR(64). */
+    static final int MAX_ERROR_CODE = 64;
     private final SecretRedactor redactor;
 
     public AttemptTally(ErrorResponder errors, SecretRedactor redactor) {
@@ -53,7 +55,16 @@ public class AttemptTally {
                 : context.streamCommitted() || !context.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
         GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : errors.toGatewayException(failure, context);
         exchange.setProperty(RECORD, toRecord(context, status, reported, mapped == null ? null : mapped.status(),
-                mapped == null ? "client_aborted" : redactor.redact(mapped.error().code()))); // an upstream's code may echo the key
+                mapped == null ? "client_aborted" : errorCode(mapped.error().code())));
+    }
+
+    /**
+     * An upstream's code, as the row keeps it: masked (it may echo the key) and cut to its column, since a value the
+     * database refuses would stop the ledger writer on that row.
+     */
+    private String errorCode(String code) {
+        String masked = redactor.redact(code);
+        return masked == null || masked.length() <= MAX_ERROR_CODE ? masked : masked.substring(0, MAX_ERROR_CODE);
     }
 
     private static AttemptRecord toRecord(RequestContext context, AttemptStatus status, Usage reported, Integer httpStatus,

@@ -135,6 +135,22 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         assertThat(((Number) rows.get(1).get("completion_tokens")).longValue()).isZero();
     }
 
+    /** Regression: an upstream's error code longer than its column was a row the database refused, retried for ever. */
+    @Test
+    void anOverLongUpstreamErrorCodeIsCutToItsColumnAndLaterRowsAreWritten() {
+        String code = "c".repeat(100);
+        UPSTREAM.enqueue(OPENAI_PATH, Reply.json(400, "{\"error\":{\"message\":\"no\",\"type\":\"invalid_request_error\",\"code\":\""
+                + code + "\"}}"));
+
+        HttpResponse<String> refused = post("/v1/chat/completions", "application/json", chat("openai/gpt-4o-mini", false, false));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(rows(requestId(refused), 1).get(0).get("error_code")).isEqualTo("c".repeat(64));
+        enqueueSuccess("openai", false);
+        HttpResponse<String> next = post("/v1/chat/completions", "application/json", chat("openai/gpt-4o-mini", false, false));
+        assertThat(rows(requestId(next), 1).get(0).get("status")).isEqualTo("COMPLETE");
+    }
+
     @Test
     void aFallbackHasRowsForBothProviders() {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\"}}"));
