@@ -1,5 +1,6 @@
 package dev.camelgateway.management;
 
+import dev.camelgateway.routing.InvalidConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,7 +27,7 @@ class ManagementAnnouncement {
         this.prometheusAnonymous = properties.isPrometheusAnonymous();
         String management = environment.getProperty("management.server.port");
         if (management == null || Objects.equals(management, environment.getProperty("server.port", "8080"))) {
-            throw new IllegalStateException("management.server.port must be set to a port of its own (shipped: 8081): "
+            throw new InvalidConfigurationException("management.server.port must be set to a port of its own (shipped: 8081): "
                     + "the actuator, Hawtio and Jolokia never share the API port");
         }
     }

@@ -1,5 +1,6 @@
 package dev.camelgateway.management;
 
+import dev.camelgateway.routing.InvalidConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
@@ -36,7 +37,7 @@ public final class OperatorAccounts {
         for (ManagementProperties.Operator operator : properties.getOperators()) {
             String name = operator.getUsername();
             if (name == null || name.isBlank() || !names.add(name)) {
-                throw new IllegalStateException("gateway.management.operators: every operator needs a unique username");
+                throw new InvalidConfigurationException("gateway.management.operators: every operator needs a unique username");
             }
             list.add(user(name, password(operator), operator.getRole()));
         }
@@ -70,18 +71,18 @@ public final class OperatorAccounts {
         String password = operator.getPassword();
         if (operator.getPasswordFile() != null) {
             if (password != null && !password.isEmpty()) {
-                throw new IllegalStateException("gateway.management.operators: '" + operator.getUsername()
+                throw new InvalidConfigurationException("gateway.management.operators: '" + operator.getUsername()
                         + "' has both password and password-file; keep one");
             }
             try {
                 password = Files.readString(operator.getPasswordFile(), StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new IllegalStateException("gateway.management.operators: cannot read the password-file of '"
-                        + operator.getUsername() + "' (" + operator.getPasswordFile() + ")", e);
+                throw new InvalidConfigurationException("gateway.management.operators: cannot read the password-file of '"
+                        + operator.getUsername() + "' (" + operator.getPasswordFile() + ": " + e.getClass().getSimpleName() + ")");
             }
         }
         if (password == null || password.isEmpty()) {
-            throw new IllegalStateException("gateway.management.operators: '" + operator.getUsername()
+            throw new InvalidConfigurationException("gateway.management.operators: '" + operator.getUsername()
                     + "' has no password (set password from the environment, or password-file)");
         }
         if (!HASHED.matcher(password).matches() && password.length() < 12) {
