@@ -5,11 +5,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /** A request that came in on the management port ({@code local.management.port}, known once that server started). */
-final class ManagementPortMatcher implements RequestMatcher {
+public final class ManagementPortMatcher implements RequestMatcher {
     private final Environment environment;
     private volatile int port = -1;
 
-    ManagementPortMatcher(Environment environment) {
+    public ManagementPortMatcher(Environment environment) {
         this.environment = environment;
     }
 

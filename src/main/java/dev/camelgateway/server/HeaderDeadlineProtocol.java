@@ -7,7 +7,11 @@ import org.apache.coyote.http11.Http11Processor;
 import org.apache.tomcat.util.net.SocketEvent;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+
 import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.function.IntSupplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +25,16 @@ import java.util.concurrent.TimeUnit;
 public class HeaderDeadlineProtocol extends Http11NioProtocol {
     private volatile long headerTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
     private ScheduledFuture<?> sweeper;
+
+    /** Makes the factory's connector this protocol, with the given deadline, and caps its connections. */
+    static void install(TomcatServletWebServerFactory factory, Duration headerTimeout, IntSupplier maxConnections) {
+        factory.setProtocol(HeaderDeadlineProtocol.class.getName());
+        factory.addConnectorCustomizers(connector -> {
+            HeaderDeadlineProtocol protocol = (HeaderDeadlineProtocol) connector.getProtocolHandler();
+            protocol.setHeaderTimeout((int) headerTimeout.toMillis());
+            protocol.setMaxConnections(maxConnections.getAsInt());
+        });
+    }
 
     public void setHeaderTimeout(int millis) {
         this.headerTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(millis);

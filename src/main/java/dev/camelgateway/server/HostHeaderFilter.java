@@ -4,6 +4,7 @@ import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ServletErrors;
+import dev.camelgateway.management.ManagementPortMatcher;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,10 +34,10 @@ public class HostHeaderFilter extends OncePerRequestFilter {
     private final Set<String> allowed = new HashSet<>(LOOPBACK);
     private final boolean anyOnApiPort;
     private final boolean anyOnManagementPort;
-    private final Environment environment;
+    private final ManagementPortMatcher managementPort;
 
     public HostHeaderFilter(LimitsProperties limits, Environment environment) {
-        this.environment = environment;
+        this.managementPort = new ManagementPortMatcher(environment);
         limits.getAllowedHosts().forEach(host -> allowed.add(host.toLowerCase(Locale.ROOT)));
         String api = environment.getProperty("server.address");
         String management = environment.getProperty("management.server.address");
@@ -62,8 +63,7 @@ public class HostHeaderFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String host = request.getServerName();
-        boolean management = String.valueOf(request.getLocalPort()).equals(environment.getProperty("local.management.port"));
-        if ((management ? anyOnManagementPort : anyOnApiPort) || host != null && allowed.contains(host.toLowerCase(Locale.ROOT))) {
+        if ((managementPort.matches(request) ? anyOnManagementPort : anyOnApiPort) || host != null && allowed.contains(host.toLowerCase(Locale.ROOT))) {
             chain.doFilter(request, response);
             return;
         }

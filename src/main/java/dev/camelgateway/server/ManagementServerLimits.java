@@ -9,7 +9,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,12 +33,8 @@ public class ManagementServerLimits {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> managementTomcatLimits(LimitsProperties limits) {
         return factory -> {
-            factory.setProtocol(HeaderDeadlineProtocol.class.getName());
+            HeaderDeadlineProtocol.install(factory, limits.getHeaderTimeout(), () -> MAX_CONNECTIONS);
             JsonErrorReportValve.install(factory);
-            factory.addConnectorCustomizers(connector -> {
-                connector.setProperty("headerTimeout", Long.toString(limits.getHeaderTimeout().toMillis()));
-                ((AbstractProtocol<?>) connector.getProtocolHandler()).setMaxConnections(MAX_CONNECTIONS);
-            });
         };
     }
 

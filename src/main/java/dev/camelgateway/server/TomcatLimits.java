@@ -1,6 +1,5 @@
 package dev.camelgateway.server;
 
-import org.apache.coyote.AbstractProtocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,17 +35,10 @@ public class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWeb
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.setProtocol(HeaderDeadlineProtocol.class.getName());
-        boolean configured = environment.containsProperty("server.tomcat.max-connections");
-        int fromHeap = connectionsFor(Runtime.getRuntime().maxMemory());
-        factory.addConnectorCustomizers(connector -> {
-            connector.setProperty("headerTimeout", Long.toString(limits.getHeaderTimeout().toMillis()));
-            if (!configured && connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
-                protocol.setMaxConnections(fromHeap);
-            }
-            LOG.info("API port: at most {} connections, request headers within {}",
-                    ((AbstractProtocol<?>) connector.getProtocolHandler()).getMaxConnections(), limits.getHeaderTimeout());
-        });
+        Integer configured = environment.getProperty("server.tomcat.max-connections", Integer.class);
+        int connections = configured != null ? configured : connectionsFor(Runtime.getRuntime().maxMemory());
+        HeaderDeadlineProtocol.install(factory, limits.getHeaderTimeout(), () -> connections);
+        LOG.info("API port: at most {} connections, request headers within {}", connections, limits.getHeaderTimeout());
     }
 
     @Override
