@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Refuses to start with a configuration that could only fail later, request by request: an unknown provider type,
- * a provider without base-url or without a route, an alias whose target or fallback names no provider.
+ * a deployment without base-url or without its routes, an alias whose target, group or fallback names no deployment.
  */
 @Component
 public class ConfigurationCheck implements CamelContextConfiguration {
+    private static final Pattern DEPLOYMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
     private final GatewayProperties properties;
     private final ProviderAdapters adapters;
 
@@ -29,6 +31,10 @@ public class ConfigurationCheck implements CamelContextConfiguration {
     public void beforeApplicationStart(CamelContext camelContext) {
         List<String> problems = new ArrayList<>();
         properties.getProviders().forEach((id, provider) -> {
+            if (!DEPLOYMENT_ID.matcher(id).matches()) {
+                problems.add("gateway.providers." + id + ": a deployment id is 1 to 64 letters, digits and '-' (it names "
+                        + "routes, a breaker and ledger rows)");
+            }
             if (provider.getType() == null || !adapters.has(provider.getType())) {
                 problems.add("gateway.providers." + id + ".type is '" + provider.getType() + "'; known types: " + adapters.types());
             }
@@ -36,14 +42,21 @@ public class ConfigurationCheck implements CamelContextConfiguration {
                 problems.add("gateway.providers." + id + ".base-url is missing");
             }
         });
-        for (Map.Entry<String, GatewayProperties.ModelAlias> alias : properties.getModels().entrySet()) {
-            List<String> targets = new ArrayList<>(alias.getValue().getFallbacks());
-            targets.add(0, alias.getValue().getTarget());
+        for (Map.Entry<String, GatewayProperties.ModelAlias> entry : properties.getModels().entrySet()) {
+            String key = "gateway.models." + entry.getKey();
+            GatewayProperties.ModelAlias alias = entry.getValue();
+            if ((alias.getTarget() == null) == alias.getGroup().isEmpty()) {
+                problems.add(key + " needs either a target or a group of deployments (not both)");
+            }
+            alias.getGroup().stream().filter(member -> member.getWeight() < 1).forEach(member ->
+                    problems.add(key + ".group: weight " + member.getWeight() + " of '" + member.getTarget()
+                            + "' must be at least 1"));
+            List<String> targets = new ArrayList<>(alias.targets());
+            targets.addAll(alias.getFallbacks());
             for (String target : targets) {
                 int slash = target == null ? -1 : target.indexOf('/');
                 if (slash <= 0 || !properties.getProviders().containsKey(target.substring(0, slash))) {
-                    problems.add("gateway.models." + alias.getKey() + " names '" + target + "', which is not <provider>/<model> "
-                            + "with a configured provider");
+                    problems.add(key + " names '" + target + "', which is not <provider>/<model> with a configured provider");
                 }
             }
         }
@@ -61,10 +74,10 @@ public class ConfigurationCheck implements CamelContextConfiguration {
         return args -> {
             List<String> problems = new ArrayList<>();
             for (String id : properties.getProviders().keySet()) {
-                for (String route : List.of("provider-" + id, "attempt-" + id)) {
+                for (String route : List.of(DeploymentRoutes.policyRoute(id), DeploymentRoutes.attemptRoute(id))) {
                     if (camelContext.getRoute(route) == null) {
-                        problems.add("provider '" + id + "' has no route '" + route + "': add its two templatedRoutes in "
-                                + "routes/providers.camel.yaml and a branch in the choice of routes/api.camel.yaml");
+                        problems.add("deployment '" + id + "' has no route '" + route + "': routes/providers.camel.yaml must "
+                                + "keep its route templates 'provider' and 'provider-attempt' (DeploymentRoutes stamps them)");
                     }
                 }
             }

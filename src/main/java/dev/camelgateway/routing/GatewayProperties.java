@@ -166,9 +166,13 @@ public class GatewayProperties {
         }
     }
 
-    /** A client-facing model name that points at a {@code provider/model} target, with ordered fallbacks. */
+    /**
+     * A client-facing model name that points at a {@code provider/model} target, or at a weighted group of them, with
+     * ordered fallbacks after it.
+     */
     public static class ModelAlias {
         private String target;
+        private List<GroupMember> group = new ArrayList<>();
         private List<String> fallbacks = new ArrayList<>();
 
         public String getTarget() {
@@ -179,12 +183,49 @@ public class GatewayProperties {
             this.target = target;
         }
 
+        /** Deployments serving this alias side by side, requests spread by weight (instead of one {@code target}). */
+        public List<GroupMember> getGroup() {
+            return group;
+        }
+
+        public void setGroup(List<GroupMember> group) {
+            this.group = group;
+        }
+
+        /** The alias's own targets, before its fallbacks: the group's members, or the one target. */
+        public List<String> targets() {
+            return group.isEmpty() ? (target == null ? List.of() : List.of(target))
+                    : group.stream().map(GroupMember::getTarget).toList();
+        }
+
         public List<String> getFallbacks() {
             return fallbacks;
         }
 
         public void setFallbacks(List<String> fallbacks) {
             this.fallbacks = fallbacks;
+        }
+    }
+
+    /** One deployment of a model group: a {@code provider/model} target and its share of the requests. */
+    public static class GroupMember {
+        private String target;
+        private int weight = 1;
+
+        public String getTarget() {
+            return target;
+        }
+
+        public void setTarget(String target) {
+            this.target = target;
+        }
+
+        public int getWeight() {
+            return weight;
+        }
+
+        public void setWeight(int weight) {
+            this.weight = weight;
         }
     }
 }

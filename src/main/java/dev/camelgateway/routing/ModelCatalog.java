@@ -32,7 +32,7 @@ public class ModelCatalog {
         Map<String, String> owners = new LinkedHashMap<>();
         properties.getModels().forEach((alias, config) -> {
             owners.putIfAbsent(alias, "gateway");
-            owners.putIfAbsent(config.getTarget(), owner(config.getTarget()));
+            config.targets().forEach(t -> owners.putIfAbsent(t, owner(t)));
             config.getFallbacks().forEach(f -> owners.putIfAbsent(f, owner(f)));
         });
         properties.getProviders().forEach((id, provider) ->

@@ -17,25 +17,32 @@ import java.util.List;
  */
 @Component("modelResolver")
 public class ModelResolver {
-    /** Exchange property the content-based router switches on. */
+    /** Exchange property naming the deployment to call: the chat route dispatches on it. */
     public static final String PROVIDER_PROPERTY = "provider";
 
     private final GatewayProperties properties;
     private final ProviderAdapters adapters;
+    private final ModelGroups groups;
 
-    public ModelResolver(GatewayProperties properties, ProviderAdapters adapters) {
+    public ModelResolver(GatewayProperties properties, ProviderAdapters adapters, ModelGroups groups) {
         this.properties = properties;
         this.adapters = adapters;
+        this.groups = groups;
     }
 
-    /** Sets the chain of targets to try: the model's own target, then its alias's fallbacks. */
+    /**
+     * Sets the chain of targets to try: a {@code provider/model}; or an alias's target (or its group's deployments, the
+     * one whose turn it is first), then the alias's fallbacks.
+     */
     public void resolve(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
         String model = context.request().model();
+        GatewayProperties.ModelAlias alias = isProviderModel(model) ? null : properties.getModels().get(model);
         List<Target> chain = new ArrayList<>();
-        chain.add(toTarget(model));
-        GatewayProperties.ModelAlias alias = properties.getModels().get(model);
-        if (alias != null && !isProviderModel(model)) {
+        if (alias == null) {
+            chain.add(toTarget(model));
+        } else {
+            (alias.getGroup().isEmpty() ? List.of(alias.getTarget()) : groups.order(model)).forEach(t -> chain.add(toTarget(t)));
             alias.getFallbacks().forEach(fallback -> chain.add(toTarget(fallback)));
         }
         context.chain(chain);
@@ -62,14 +69,11 @@ public class ModelResolver {
         return slash > 0 && properties.getProviders().containsKey(model.substring(0, slash));
     }
 
-    public Target toTarget(String model) {
+    /** A {@code provider/model} (what clients send, and what aliases name: the start-up check holds them to it). */
+    private Target toTarget(String model) {
         int slash = model.indexOf('/');
         if (isProviderModel(model)) {
             return toProviderTarget(model.substring(0, slash), model.substring(slash + 1), model);
-        }
-        GatewayProperties.ModelAlias alias = properties.getModels().get(model);
-        if (alias != null) {
-            return toTarget(alias.getTarget());
         }
         throw new GatewayException(404, new OpenAiError("The model '" + model + "' does not exist: use '<provider>/<model>' "
                 + "with a configured provider, or an alias listed by GET /v1/models.", OpenAiError.INVALID_REQUEST, "model",

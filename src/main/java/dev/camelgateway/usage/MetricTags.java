@@ -28,7 +28,7 @@ public class MetricTags {
         this.providers = Set.copyOf(properties.getProviders().keySet());
         properties.getModels().forEach((alias, config) -> {
             models.add(alias);
-            addTarget(config.getTarget());
+            config.targets().forEach(this::addTarget);
             config.getFallbacks().forEach(this::addTarget);
         });
         properties.getProviders().forEach((id, provider) -> provider.getModels().forEach(m -> {

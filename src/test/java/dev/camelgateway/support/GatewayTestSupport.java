@@ -41,6 +41,8 @@ public abstract class GatewayTestSupport {
     protected static final String ANTHROPIC_PATH = "/anthropic/v1/messages";
     protected static final String GEMINI_PATH = "/gemini/v1beta/models/gemini-2.5-flash:generateContent";
     protected static final String OLLAMA_PATH = "/ollama/v1/chat/completions";
+    /** Deployments that exist in the test configuration only (see {@link #gatewayProperties}). */
+    protected static final java.util.List<String> DEPLOYMENTS = java.util.List.of("east", "west");
     protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
 
     /**
@@ -108,6 +110,19 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.models.resilient.target", () -> "ollama/llama3");
         registry.add("gateway.models.resilient.fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
         registry.add("gateway.demo.word-delay", () -> "1ms");
+        // two more OpenAI-compatible deployments and a weighted group over them, by configuration alone (no route edited)
+        for (String deployment : DEPLOYMENTS) {
+            String key = "gateway.providers." + deployment;
+            registry.add(key + ".type", () -> "openai");
+            registry.add(key + ".base-url", () -> UPSTREAM.url("/" + deployment + "/v1"));
+            registry.add(key + ".retry.max-attempts", () -> 1);
+            registry.add(key + ".circuit-breaker.sliding-window-size", () -> 4);
+            registry.add(key + ".circuit-breaker.minimum-number-of-calls", () -> 4);
+        }
+        registry.add("gateway.models.balanced.group[0].target", () -> "east/gpt-4o");
+        registry.add("gateway.models.balanced.group[0].weight", () -> 3);
+        registry.add("gateway.models.balanced.group[1].target", () -> "west/gpt-4o");
+        registry.add("gateway.models.balanced.group[1].weight", () -> 1);
     }
 
     @Autowired
