@@ -1,23 +1,18 @@
 package dev.camelgateway.api;
 
-import dev.camelgateway.provider.StreamMapper;
-import dev.camelgateway.resilience.UpstreamWatchdog;
+import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.SseResponse;
-import dev.camelgateway.stream.UpstreamEventIterator;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.Exchange;
 
-import dev.camelgateway.usage.Usage;
-
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Per-request state shared by every step of one client request, kept in the exchange property
- * {@value #PROPERTY}. Split and wire-tap copies share the same instance, so the attempt count and the
- * client stream are seen by all of them.
+ * One client request, kept in the exchange property {@value #PROPERTY} and shared by every exchange copy of it
+ * (circuit breaker, splitter): its identity and the request as read, the fallback chain with the last target's
+ * failure, the current upstream {@link Attempt} (a new object per attempt), and the client stream.
  */
 public final class RequestContext {
     public static final String PROPERTY = "gateway";
@@ -28,27 +23,17 @@ public final class RequestContext {
     private final HttpServletResponse servletResponse;
     private final long startNanos = System.nanoTime();
     private volatile ChatRequest request;
-    private volatile Target target;
+    // the fallback chain (owned by the chat route)
     private volatile List<Target> chain = List.of();
     private volatile int chainIndex = -1;
-    private volatile int attempts;
-    private volatile int attemptsOnTarget;
+    private volatile Target target;
     private volatile GatewayException failure;
     private volatile boolean failureAllowsFallback;
-    private volatile long attemptStartNanos;
-    private volatile UpstreamWatchdog.Watch watch;
-    private volatile StreamMapper streamMapper;
-    private volatile UpstreamEventIterator events;
-    private volatile Instant attemptStartedAt;
-    private volatile long firstByteNanos;
-    private volatile long upstreamNanos;
-    private volatile Usage reportedUsage;
-    private final StringBuilder outputText = new StringBuilder();
-    private volatile boolean attemptOpen;
+    // the upstream attempts (each owned by one pass of an attempt route)
+    private volatile Attempt attempt;
+    private int attempts;
+    private long upstreamNanos;
     private volatile String outcome = "success";
-    /** Sentinel of {@link #takeRetryDelay()}: the current target has not been tried yet. */
-    public static final long FIRST_ATTEMPT = -2;
-    private long retryDelay = FIRST_ATTEMPT;
     private SseResponse sse;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
@@ -105,44 +90,20 @@ public final class RequestContext {
         return target;
     }
 
-    public int attempts() {
+    public synchronized int attempts() {
         return attempts;
     }
 
-    /** A new upstream attempt starts: its clocks, reported usage and output text start afresh. */
-    public synchronized void countAttempt() {
+    /** A new upstream attempt on the current target starts: a fresh {@link Attempt}, nothing carried over. */
+    public synchronized Attempt startAttempt() {
         attempts++;
-        attemptsOnTarget++;
-        attemptStartNanos = System.nanoTime();
-        attemptStartedAt = Instant.now();
-        firstByteNanos = 0;
-        reportedUsage = null;
-        streamMapper = null; // a retried attempt that fails before its stream starts has no usage of the previous one
-        events = null;
-        outputText.setLength(0);
-        attemptOpen = true;
+        attempt = new Attempt(attempts, attemptsOnTarget() + 1, target);
+        return attempt;
     }
 
-    /** A failed attempt is to be retried after this many milliseconds. */
-    public synchronized void retryDelay(long millis) {
-        retryDelay = millis;
-    }
-
-    /**
-     * For the attempt loop: {@link #FIRST_ATTEMPT} before the target's first attempt, the wait before a retry, or −1
-     * when there is nothing more to try. Taking it clears it.
-     */
-    public synchronized long takeRetryDelay() {
-        long taken = retryDelay;
-        retryDelay = -1;
-        return taken;
-    }
-
-    /** True once, for the attempt that is running: its ledger row is written exactly once. */
-    public synchronized boolean closeAttempt() {
-        boolean wasOpen = attemptOpen;
-        attemptOpen = false;
-        return wasOpen;
+    /** The attempt running or last run (null before the first). */
+    public Attempt attempt() {
+        return attempt;
     }
 
     /** The request's outcome for metrics: success, error, interrupted or client_aborted. */
@@ -154,40 +115,8 @@ public final class RequestContext {
         this.outcome = outcome;
     }
 
-    public Instant attemptStartedAt() {
-        return attemptStartedAt;
-    }
-
-    /** When the attempt's first event reached the client (0 until then). */
-    public long firstByteNanos() {
-        return firstByteNanos;
-    }
-
-    public void markFirstByte() {
-        if (firstByteNanos == 0) {
-            firstByteNanos = System.nanoTime();
-        }
-    }
-
-    /** The attempt's output so far (content and tool arguments), for token estimates when the provider reports none. */
-    public synchronized void appendOutput(String text) {
-        outputText.append(text);
-    }
-
-    public synchronized String outputText() {
-        return outputText.toString();
-    }
-
-    public Usage reportedUsage() {
-        return reportedUsage;
-    }
-
-    public void reportedUsage(Usage usage) {
-        this.reportedUsage = usage;
-    }
-
     /** Time spent waiting on upstreams, all attempts: the rest of a request's time is the gateway's overhead. */
-    public long upstreamNanos() {
+    public synchronized long upstreamNanos() {
         return upstreamNanos;
     }
 
@@ -195,57 +124,10 @@ public final class RequestContext {
         upstreamNanos += nanos;
     }
 
-    public long attemptStartNanos() {
-        return attemptStartNanos;
-    }
-
-    /** The watchdog of the upstream body being read; setting one stops the previous one. */
-    public synchronized void watch(UpstreamWatchdog.Watch watch) {
-        stopWatch();
-        this.watch = watch;
-    }
-
-    /** The stream mapper of the current attempt (kept here: the circuit breaker runs the attempt on a copy). */
-    public StreamMapper streamMapper() {
-        return streamMapper;
-    }
-
-    public void streamMapper(StreamMapper streamMapper) {
-        this.streamMapper = streamMapper;
-    }
-
-    /** The split source of the current attempt's stream. */
-    public void events(UpstreamEventIterator events) {
-        this.events = events;
-    }
-
-    /** True when the current stream's next event can be read without waiting for the network. */
-    public boolean moreEventsBuffered() {
-        UpstreamEventIterator current = events;
-        return current != null && current.moreBuffered();
-    }
-
-    /** Stops the current attempt's event sequence (after a failure, nothing more is read from it). */
-    public void stopEvents() {
-        UpstreamEventIterator current = events;
-        if (current != null) {
-            current.stop();
-        }
-    }
-
-    public UpstreamWatchdog.Watch watch() {
-        return watch;
-    }
-
-    public synchronized void stopWatch() {
-        if (watch != null) {
-            watch.close();
-        }
-    }
-
-    /** Attempts made on the current target (its first try included). */
+    /** Attempts made on the current target (0 until one was sent: an open breaker sends none). */
     public int attemptsOnTarget() {
-        return attemptsOnTarget;
+        Attempt current = attempt;
+        return current != null && current.target() == target ? current.numberOnTarget() : 0;
     }
 
     /** The targets to try in order: the resolved model, then its fallbacks. */
@@ -261,14 +143,8 @@ public final class RequestContext {
         }
         chainIndex++;
         target = chain.get(chainIndex);
-        attemptsOnTarget = 0; // the provider route's attempt loop starts afresh
-        retryDelay = FIRST_ATTEMPT;
         failure = null;
         return true;
-    }
-
-    public boolean hasNextTarget() {
-        return chainIndex + 1 < chain.size();
     }
 
     /** The last target's failure, kept so that the next target can be tried before anything is answered. */

@@ -46,20 +46,20 @@ public class UpstreamCall {
         exchange.setProperty("stream", context.request().stream());
     }
 
-    /** Runs just before each upstream call, so a redelivered call counts too. */
-    public void countAttempt(Exchange exchange) {
-        RequestContext.of(exchange).countAttempt();
+    /** Runs just before each upstream call (inside the breaker, which sends nothing when open): a new attempt. */
+    public void startAttempt(Exchange exchange) {
+        RequestContext.of(exchange).startAttempt();
     }
 
     /** The answer's body, read under the watchdog's total budget (its headers came within the socket timeout). */
-    private byte[] readWatched(InputStream in, RequestContext context) throws IOException {
+    private byte[] readWatched(InputStream in, Attempt attempt) throws IOException {
         if (in == null) {
             return new byte[0];
         }
-        UpstreamWatchdog.Watch watch = watchdog.watch(in, context.target().provider().getTimeouts(),
-                context.attemptStartNanos(), null);
+        UpstreamWatchdog.Watch watch = watchdog.watch(in, attempt.target().provider().getTimeouts(),
+                attempt.startNanos(), null);
         watch.eventReceived(); // the headers were the first sign of life; the idle budget covers the body
-        context.watch(watch);
+        attempt.watch(watch);
         try (in) {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -69,22 +69,23 @@ public class UpstreamCall {
             }
             throw e;
         } finally {
-            context.stopWatch();
+            attempt.stopWatch();
         }
     }
 
     /** A whole upstream answer → the client's {@code chat.completion} JSON with the gateway's headers. */
     public void toChatCompletion(Exchange exchange) throws IOException {
         RequestContext context = RequestContext.of(exchange);
-        byte[] upstreamBody = readWatched(exchange.getMessage().getBody(InputStream.class), context);
-        MappedResponse mapped = adapters.forType(context.target().type())
-                .toChatCompletion(upstreamBody, context.request(), context.target());
+        Attempt attempt = context.attempt();
+        byte[] upstreamBody = readWatched(exchange.getMessage().getBody(InputStream.class), attempt);
+        MappedResponse mapped = adapters.forType(attempt.target().type())
+                .toChatCompletion(upstreamBody, context.request(), attempt.target());
         Message message = exchange.getMessage();
         JsonResponse.set(message, 200, ResponseHeaders.of(context), mapped.body());
-        context.reportedUsage(mapped.usage());
+        attempt.reportedUsage(mapped.usage());
         if (mapped.usage() == null || mapped.usage().completionTokens() == null) { // kept for the token estimate
             ObjectNode completion = Json.objectOrNull(mapped.body());
-            context.appendOutput(completion == null ? "" : OpenAiShapes.completionText(completion));
+            attempt.appendOutput(completion == null ? "" : OpenAiShapes.completionText(completion));
         }
     }
 }

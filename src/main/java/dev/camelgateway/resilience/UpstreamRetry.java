@@ -22,6 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Component("upstreamRetry")
 public class UpstreamRetry {
+    /** Exchange property of the provider route: the wait before the next attempt, in ms; absent when there is none. */
+    public static final String RETRY_WAIT = "retryWait";
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamRetry.class);
     private final ErrorResponder errors;
     private final UpstreamFailures failures;
@@ -31,22 +33,11 @@ public class UpstreamRetry {
         this.failures = failures;
     }
 
-    /** The loop condition: true for a target's first attempt, and after a failure that is retried (once its wait passed). */
-    public boolean nextAttempt(Exchange exchange) throws InterruptedException {
-        // state lives on the request context: the loop evaluates this on its own exchange, not the iteration's copy
-        RequestContext context = RequestContext.of(exchange);
-        long delay = context.takeRetryDelay();
-        if (delay == RequestContext.FIRST_ATTEMPT) {
-            return true;
-        }
-        if (delay < 0) {
-            return false;
-        }
-        Thread.sleep(delay);
-        return true;
-    }
-
-    /** After a failed attempt: schedule a retry, or give up on this target. */
+    /**
+     * After a failed attempt: a retry, with its wait in the exchange property {@value #RETRY_WAIT} (the provider route's
+     * loop runs again while it is set, and its {@code delay} step waits that long); or no retry on this target, the
+     * property removed and the failure handed to {@link UpstreamFailures}.
+     */
     public void afterFailure(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -54,8 +45,9 @@ public class UpstreamRetry {
         if (delay >= 0) {
             LOG.debug("request {}: attempt {} on {} failed ({}), retrying in {} ms", context.requestId(),
                     context.attemptsOnTarget(), context.target(), failure, delay);
-            context.retryDelay(delay);
+            exchange.setProperty(RETRY_WAIT, delay);
         } else {
+            exchange.removeProperty(RETRY_WAIT);
             failures.record(exchange);
         }
     }

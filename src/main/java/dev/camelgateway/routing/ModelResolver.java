@@ -46,22 +46,23 @@ public class ModelResolver {
             alias.getFallbacks().forEach(fallback -> chain.add(toTarget(fallback)));
         }
         context.chain(chain);
+        context.advance();
+        exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
     }
 
     /**
-     * The loop condition of the fallback chain: true when there is a (next) target to call. The first call always
-     * has one; a later one only after a failure that allows a fallback, before anything reached the client.
+     * The fallback decision, after a target was called: the next target's deployment in {@value #PROVIDER_PROPERTY}
+     * (the chat route's loop calls it) after a failure that allows a fallback, before anything reached the client;
+     * otherwise the property is removed and the loop ends.
      */
-    public boolean nextTarget(Exchange exchange) {
+    public void nextTarget(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
-        boolean first = context.target() == null;
-        boolean move = first || (context.failure() != null && context.failureAllowsFallback() && !context.streamCommitted()
-                && context.hasNextTarget());
+        boolean move = context.failure() != null && context.failureAllowsFallback() && !context.streamCommitted();
         if (move && context.advance()) {
             exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
-            return true;
+        } else {
+            exchange.removeProperty(PROVIDER_PROPERTY);
         }
-        return false;
     }
 
     private boolean isProviderModel(String model) {

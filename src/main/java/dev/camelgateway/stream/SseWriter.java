@@ -1,6 +1,7 @@
 package dev.camelgateway.stream;
 
 import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.provider.Attempt;
 import org.apache.camel.Exchange;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import org.springframework.stereotype.Component;
@@ -16,15 +17,16 @@ public class SseWriter {
     public void write(Exchange exchange) throws IOException {
         List<String> chunks = exchange.getMessage().getBody(List.class);
         RequestContext context = RequestContext.of(exchange);
+        Attempt attempt = context.attempt();
         try {
             // flushed unless the next upstream event is already buffered: a burst goes out in one write, and an event
             // never waits for the network behind an unflushed one
-            context.sse().send(chunks, !context.moreEventsBuffered());
+            context.sse().send(chunks, !attempt.moreEventsBuffered());
             if (!chunks.isEmpty()) {
-                context.markFirstByte();
+                attempt.markFirstByte();
             }
         } catch (ClientDisconnectedException e) {
-            context.stopEvents();
+            attempt.stopEvents();
             abortUpstream(exchange);
             throw e;
         }
@@ -43,7 +45,7 @@ public class SseWriter {
     }
 
     private static void abortUpstream(Exchange exchange) {
-        UpstreamWatchdog.Watch watch = RequestContext.of(exchange).watch();
+        UpstreamWatchdog.Watch watch = RequestContext.of(exchange).attempt().watch();
         if (watch != null) {
             watch.abortUpstream(); // closes the connection instead of draining the rest of the stream
         }

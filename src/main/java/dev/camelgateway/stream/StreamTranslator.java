@@ -1,6 +1,7 @@
 package dev.camelgateway.stream;
 
 import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.provider.ProviderAdapters;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
@@ -29,43 +30,42 @@ public class StreamTranslator {
     /** Split source: the upstream events, read lazily. Starts a fresh stream mapper for this attempt. */
     public Iterator<SseEvent> events(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
+        Attempt attempt = context.attempt();
         InputStream body = exchange.getMessage().getBody(InputStream.class);
-        context.streamMapper(adapters.forType(context.target().type()).newStreamMapper(context.request(), context.target()));
-        UpstreamWatchdog.Watch watch = watchdog.watch(body, context.target().provider().getTimeouts(),
-                context.attemptStartNanos(), context.sse());
-        context.watch(watch);
+        attempt.streamMapper(adapters.forType(attempt.target().type()).newStreamMapper(context.request(), attempt.target()));
+        UpstreamWatchdog.Watch watch = watchdog.watch(body, attempt.target().provider().getTimeouts(),
+                attempt.startNanos(), context.sse());
+        attempt.watch(watch);
         UpstreamEventIterator events = new UpstreamEventIterator(body, watch);
-        context.events(events);
+        attempt.events(events);
         return events;
     }
 
     /** One upstream event → the OpenAI chunks to send (body) and any usage it carried (property). */
     public void toChunks(Exchange exchange) {
         SseEvent event = exchange.getMessage().getBody(SseEvent.class);
-        RequestContext context = RequestContext.of(exchange);
+        Attempt attempt = RequestContext.of(exchange).attempt();
         try {
-            emit(exchange, event == SseEvent.END ? StreamOutput.NOTHING : context.streamMapper().toChunks(event));
+            emit(exchange, attempt, event == SseEvent.END ? StreamOutput.NOTHING : attempt.streamMapper().toChunks(event));
         } catch (RuntimeException e) {
-            context.stopEvents();
+            attempt.stopEvents();
             throw e;
         }
     }
 
     /** Upstream end of stream → the closing chunks, or an exception when the stream was incomplete. */
     public void finish(Exchange exchange) {
-        RequestContext context = RequestContext.of(exchange);
-        context.stopWatch();
-        emit(exchange, context.streamMapper().finish());
+        Attempt attempt = RequestContext.of(exchange).attempt();
+        attempt.stopWatch();
+        emit(exchange, attempt, attempt.streamMapper().finish());
     }
 
-
-    private static void emit(Exchange exchange, StreamOutput output) {
-        RequestContext context = RequestContext.of(exchange);
+    private static void emit(Exchange exchange, Attempt attempt, StreamOutput output) {
         if (output.usage() != null) {
-            context.reportedUsage(output.usage());
+            attempt.reportedUsage(output.usage());
         }
         if (!output.text().isEmpty()) {
-            context.appendOutput(output.text());
+            attempt.appendOutput(output.text());
         }
         exchange.getMessage().setBody(output.chunks());
     }

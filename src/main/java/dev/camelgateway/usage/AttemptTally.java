@@ -3,6 +3,7 @@ package dev.camelgateway.usage;
 import dev.camelgateway.api.ErrorResponder;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.resilience.FailureClassifier;
 import dev.camelgateway.resilience.FailureKind;
@@ -33,28 +34,30 @@ public class AttemptTally {
     /** The attempt answered in full. */
     public void completed(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
-        exchange.setProperty(RECORD, context.closeAttempt()
-                ? toRecord(context, AttemptStatus.COMPLETE, context.reportedUsage(), 200, null) : null);
+        Attempt attempt = context.attempt();
+        exchange.setProperty(RECORD, attempt.takeRecord()
+                ? toRecord(context, attempt, AttemptStatus.COMPLETE, attempt.reportedUsage(), 200, null) : null);
     }
 
     /** The attempt failed (before a retry, or for good): FAILED, PARTIAL once output flowed, or CLIENT_ABORTED. */
     public void failed(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
-        context.stopWatch();
-        if (!context.closeAttempt()) {
+        Attempt attempt = context.attempt();
+        if (attempt == null || !attempt.takeRecord()) {
             exchange.setProperty(RECORD, null); // nothing was sent upstream (e.g. an open breaker): no attempt to record
             return;
         }
+        attempt.stopWatch();
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
-        StreamMapper mapper = context.streamMapper();
+        StreamMapper mapper = attempt.streamMapper();
         Usage soFar = mapper == null ? null : mapper.usageSoFar();
-        Usage reported = soFar != null ? soFar : context.reportedUsage();
+        Usage reported = soFar != null ? soFar : attempt.reportedUsage();
         AttemptStatus status = kind == FailureKind.CLIENT_GONE ? AttemptStatus.CLIENT_ABORTED
-                : context.streamCommitted() || !context.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
+                : context.streamCommitted() || !attempt.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
         GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : errors.toGatewayException(failure, context);
-        exchange.setProperty(RECORD, toRecord(context, status, reported, mapped == null ? null : mapped.status(),
+        exchange.setProperty(RECORD, toRecord(context, attempt, status, reported, mapped == null ? null : mapped.status(),
                 mapped == null ? "client_aborted" : errorCode(mapped.error().code())));
     }
 
@@ -67,10 +70,10 @@ public class AttemptTally {
         return masked == null || masked.length() <= MAX_ERROR_CODE ? masked : masked.substring(0, MAX_ERROR_CODE);
     }
 
-    private static AttemptRecord toRecord(RequestContext context, AttemptStatus status, Usage reported, Integer httpStatus,
-                                          String errorCode) {
+    private static AttemptRecord toRecord(RequestContext context, Attempt attempt, AttemptStatus status, Usage reported,
+                                          Integer httpStatus, String errorCode) {
         long now = System.nanoTime();
-        long duration = now - context.attemptStartNanos();
+        long duration = now - attempt.startNanos();
         context.addUpstreamNanos(duration);
         boolean producedNothing = status == AttemptStatus.FAILED;
         Long prompt = reported != null ? reported.promptTokens() : null;
@@ -80,19 +83,19 @@ public class AttemptTally {
             prompt = producedNothing ? 0L : UsageEstimator.promptTokens(context.request());
         }
         if (completion == null) {
-            completion = UsageEstimator.completionTokens(context.outputText());
+            completion = UsageEstimator.completionTokens(attempt.outputText());
         }
         Usage usage = new Usage(prompt, completion, prompt + completion,
                 reported == null ? null : reported.cachedTokens(), reported == null ? null : reported.reasoningTokens());
         Long ttft = null;
-        if (context.firstByteNanos() > 0) {
-            ttft = (context.firstByteNanos() - context.attemptStartNanos()) / 1_000_000;
+        if (attempt.firstByteNanos() > 0) {
+            ttft = (attempt.firstByteNanos() - attempt.startNanos()) / 1_000_000;
         } else if (status == AttemptStatus.COMPLETE) {
             ttft = duration / 1_000_000; // a whole answer: its first token came with the rest
         }
-        return new AttemptRecord(context.requestId(), context.attempts(), context.clientRequestId(),
-                context.attemptStartedAt(), Instant.now(), context.request().model(), context.target().providerId(),
-                context.target().upstreamModel(), context.request().stream(), status, usage, estimated, ttft,
+        return new AttemptRecord(context.requestId(), attempt.number(), context.clientRequestId(),
+                attempt.startedAt(), Instant.now(), context.request().model(), attempt.target().providerId(),
+                attempt.target().upstreamModel(), context.request().stream(), status, usage, estimated, ttft,
                 duration / 1_000_000, httpStatus, errorCode);
     }
 }

@@ -1,0 +1,137 @@
+package dev.camelgateway.provider;
+
+import dev.camelgateway.resilience.UpstreamWatchdog;
+import dev.camelgateway.routing.Target;
+import dev.camelgateway.stream.UpstreamEventIterator;
+import dev.camelgateway.usage.Usage;
+
+import java.time.Instant;
+
+/**
+ * One upstream call, from the moment it is sent until its record is taken: its target, clocks, stream mapper, the
+ * events being read and their watchdog, the usage it reported and the text it produced. A retry or a fallback is a new
+ * {@code Attempt}, so nothing of the previous one carries over. Shared by the exchange copies of one attempt (the
+ * circuit breaker's, the splitter's) through the request's {@code RequestContext}.
+ */
+public final class Attempt {
+    private final int number;
+    private final int numberOnTarget;
+    private final Target target;
+    private final long startNanos = System.nanoTime();
+    private final Instant startedAt = Instant.now();
+    private final StringBuilder output = new StringBuilder();
+    private volatile long firstByteNanos;
+    private volatile Usage reportedUsage;
+    private volatile StreamMapper streamMapper;
+    private volatile UpstreamEventIterator events;
+    private volatile UpstreamWatchdog.Watch watch;
+    private boolean recorded;
+
+    /**
+     * @param number         the request's attempt count, this one included (all targets)
+     * @param numberOnTarget attempts on this target, this one included
+     */
+    public Attempt(int number, int numberOnTarget, Target target) {
+        this.number = number;
+        this.numberOnTarget = numberOnTarget;
+        this.target = target;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public int numberOnTarget() {
+        return numberOnTarget;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** When the attempt's first event reached the client (0 until then). */
+    public long firstByteNanos() {
+        return firstByteNanos;
+    }
+
+    public void markFirstByte() {
+        if (firstByteNanos == 0) {
+            firstByteNanos = System.nanoTime();
+        }
+    }
+
+    /** The output so far (content and tool arguments), for token estimates when the provider reports none. */
+    public synchronized void appendOutput(String text) {
+        output.append(text);
+    }
+
+    public synchronized String outputText() {
+        return output.toString();
+    }
+
+    public Usage reportedUsage() {
+        return reportedUsage;
+    }
+
+    public void reportedUsage(Usage usage) {
+        this.reportedUsage = usage;
+    }
+
+    public StreamMapper streamMapper() {
+        return streamMapper;
+    }
+
+    public void streamMapper(StreamMapper streamMapper) {
+        this.streamMapper = streamMapper;
+    }
+
+    /** The split source of this attempt's stream. */
+    public void events(UpstreamEventIterator events) {
+        this.events = events;
+    }
+
+    /** True when the stream's next event can be read without waiting for the network. */
+    public boolean moreEventsBuffered() {
+        UpstreamEventIterator current = events;
+        return current != null && current.moreBuffered();
+    }
+
+    /** Stops the event sequence (after a failure, nothing more is read from it). */
+    public void stopEvents() {
+        UpstreamEventIterator current = events;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    public UpstreamWatchdog.Watch watch() {
+        return watch;
+    }
+
+    /** The watchdog of the upstream body being read; setting one stops the previous one. */
+    public synchronized void watch(UpstreamWatchdog.Watch watch) {
+        stopWatch();
+        this.watch = watch;
+    }
+
+    public synchronized void stopWatch() {
+        if (watch != null) {
+            watch.close();
+        }
+    }
+
+    /** True once: the attempt's record (and ledger row) is taken exactly once, however the attempt ended. */
+    public synchronized boolean takeRecord() {
+        boolean first = !recorded;
+        recorded = true;
+        return first;
+    }
+}
