@@ -48,4 +48,20 @@ class RoutesFromYamlTest extends GatewayTestSupport {
                 .filter(r -> r.filter("*").stream().anyMatch(p -> p.getClass().getSimpleName().contains("Resilience"))).count();
         assertThat(breakers).isEqualTo(8); // the six shipped deployments and the two the test configuration adds
     }
+
+    @Test
+    void theRetryWaitAndTheFallbackDecisionAreStepsOfTheRoutesNotSideEffectsOfALoopCondition() {
+        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+        for (String routeId : java.util.List.of("chat", "provider-ollama")) {
+            var loops = org.apache.camel.model.ProcessorDefinitionHelper.filterTypeInOutputs(
+                    model.getRouteDefinition(routeId).getOutputs(), org.apache.camel.model.LoopDefinition.class);
+            assertThat(loops).singleElement().satisfies(loop -> {
+                assertThat(loop.getExpression().getLanguage()).as(routeId + ": a plain property check").isEqualTo("simple");
+                assertThat(loop.getExpression().getExpression()).contains("exchangeProperty").contains("!= null");
+            });
+        }
+        assertThat(org.apache.camel.model.ProcessorDefinitionHelper.filterTypeInOutputs(
+                model.getRouteDefinition("provider-ollama").getOutputs(), org.apache.camel.model.DelayDefinition.class))
+                .as("the retry wait").hasSize(1);
+    }
 }
