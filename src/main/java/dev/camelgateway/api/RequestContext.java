@@ -285,10 +285,13 @@ public final class RequestContext {
         this.failureAllowsFallback = allowsFallback;
     }
 
-    /** The client stream, created when the first event is written (so its headers carry the final attempt count). */
+    /**
+     * The client stream of this request (one for every attempt); its headers are computed when it commits, so they
+     * carry the attempt count and provider of the attempt that answered.
+     */
     public synchronized SseResponse sse() {
         if (sse == null) {
-            sse = new SseResponse(servletResponse, ResponseHeaders.of(this));
+            sse = new SseResponse(servletResponse, () -> ResponseHeaders.of(this));
         }
         return sse;
     }

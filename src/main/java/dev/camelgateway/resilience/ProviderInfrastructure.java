@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * What each provider's route needs from Java, built from its config before the routes start: an HTTP component of its
  * own ({@code upstream-<id>}: connection pool, connect and socket timeouts, no HttpClient retries) and a Resilience4j
  * circuit breaker ({@code breaker-<id>}) whose state and calls are Micrometer metrics. Only failures that say the
- * provider is unhealthy count against it (5xx, timeouts, broken connections; not 4xx, not 429).
+ * provider is unhealthy count against it (5xx, timeouts, broken connections); 4xx, 429 and client aborts are not
+ * counted at all.
  */
 @Component
 public class ProviderInfrastructure implements CamelContextConfiguration {
@@ -62,8 +63,10 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
         http.setConnectionRequestTimeout(timeouts.getConnect().toMillis());
         http.setClientConnectionManager(connectionPool(provider, longestSilence));
         // on the client builder itself (the component's automaticRetriesDisabled flag did not stop it): HttpClient 5
-        // otherwise repeats 429 and 503 answers on its own, under the gateway's retries
-        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries());
+        // otherwise repeats 429 and 503 answers on its own, under the gateway's retries. No Accept-Encoding either: a
+        // decompressing stream always reports bytes available (so a chunk waited for the next ping instead of being
+        // flushed), and closing it reads the rest of the body where an abort should cut the connection.
+        http.setHttpClientConfigurer(builder -> builder.disableAutomaticRetries().disableContentCompression());
         return http;
     }
 
@@ -95,6 +98,9 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
                 .permittedNumberOfCallsInHalfOpenState(config.getPermittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(FailureClassifier::countsAgainstProvider)
+                // neither failure nor success: a 429, a refused request or a client that left says nothing about the
+                // provider's health, and counted as successes they diluted the failure rate
+                .ignoreException(failure -> !FailureClassifier.countsAgainstProvider(failure))
                 .writableStackTraceEnabled(false)
                 .build());
     }

@@ -47,6 +47,12 @@ public class StreamTranslator {
             emit(exchange, event == SseEvent.END ? StreamOutput.NOTHING : context.streamMapper().toChunks(event));
         } catch (RuntimeException e) {
             context.stopEvents();
+            // cut, not drained: closing the body would read the rest of it (up to timeouts.idle) before the client
+            // is told
+            UpstreamWatchdog.Watch watch = context.watch();
+            if (watch != null) {
+                watch.abortUpstream();
+            }
             throw e;
         }
     }
