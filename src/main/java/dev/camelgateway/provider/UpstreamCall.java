@@ -51,14 +51,16 @@ public class UpstreamCall {
         RequestContext.of(exchange).countAttempt();
     }
 
-    /** The answer's body, read under the watchdog's total budget (its headers came within the socket timeout). */
+    /**
+     * The answer's body, read within {@code timeouts.response} of the attempt's start (its headers came within the
+     * socket timeout, which is that budget too).
+     */
     private byte[] readWatched(InputStream in, RequestContext context) throws IOException {
         if (in == null) {
             return new byte[0];
         }
-        UpstreamWatchdog.Watch watch = watchdog.watch(in, context.target().provider().getTimeouts(),
-                context.attemptStartNanos(), null);
-        watch.eventReceived(); // the headers were the first sign of life; the idle budget covers the body
+        UpstreamWatchdog.Watch watch = watchdog.watchWhole(in, context.target().provider().getTimeouts(),
+                context.attemptStartNanos());
         context.watch(watch);
         try (in) {
             return in.readAllBytes();

@@ -31,7 +31,20 @@ public class UpstreamWatchdog {
 
     /** Starts watching an upstream body whose attempt started at {@code attemptStartNanos}. */
     public Watch watch(InputStream upstream, Resilience.Timeouts timeouts, long attemptStartNanos, SseResponse client) {
-        Watch watch = new Watch(upstream, timeouts, attemptStartNanos, client);
+        Watch watch = new Watch(upstream, timeouts.getIdle().toNanos(), attemptStartNanos + timeouts.getFirstEvent().toNanos(),
+                attemptStartNanos + timeouts.getTotal().toNanos(), client);
+        watch.schedule();
+        return watch;
+    }
+
+    /**
+     * Starts watching a whole (non-streaming) answer's body: it must be complete within {@code timeouts.response}
+     * (and total) of the attempt's start; there are no events, so no idle budget.
+     */
+    public Watch watchWhole(InputStream upstream, Resilience.Timeouts timeouts, long attemptStartNanos) {
+        long deadline = attemptStartNanos + Math.min(timeouts.getResponse().toNanos(), timeouts.getTotal().toNanos());
+        Watch watch = new Watch(upstream, Long.MAX_VALUE, deadline, deadline, null);
+        watch.whole = true;
         watch.schedule();
         return watch;
     }
@@ -54,16 +67,17 @@ public class UpstreamWatchdog {
         private volatile boolean firstEventSeen;
         private volatile String expired;
         private volatile boolean closed;
+        private volatile boolean whole;
         private ScheduledFuture<?> next;
 
-        private Watch(InputStream upstream, Resilience.Timeouts timeouts, long start, SseResponse client) {
+        private Watch(InputStream upstream, long idleNanos, long firstEventDeadline, long totalDeadline, SseResponse client) {
             this.upstream = upstream;
-            this.idleNanos = timeouts.getIdle().toNanos();
-            this.firstEventDeadline = start + timeouts.getFirstEvent().toNanos();
-            this.totalDeadline = start + timeouts.getTotal().toNanos();
+            this.idleNanos = idleNanos;
+            this.firstEventDeadline = firstEventDeadline;
+            this.totalDeadline = totalDeadline;
             this.client = client;
             this.lastEvent = System.nanoTime();
-            long shortest = Math.min(timeouts.getIdle().toMillis(), timeouts.getFirstEvent().toMillis());
+            long shortest = Math.min(idleNanos, Math.max(0, firstEventDeadline - lastEvent)) / 1_000_000;
             this.periodMillis = Math.max(50, Math.min(PING_MILLIS, shortest / 4));
         }
 
@@ -86,7 +100,8 @@ public class UpstreamWatchdog {
             return new UpstreamTimeoutException(expired, switch (expired) {
                 case UpstreamTimeoutException.STALLED -> "The upstream stream stalled: no event within the idle timeout.";
                 case UpstreamTimeoutException.CLIENT_GONE -> "The client disconnected.";
-                default -> firstEventSeen ? "The upstream call exceeded its total timeout."
+                default -> whole ? "The upstream's answer did not arrive within the response timeout."
+                        : firstEventSeen ? "The upstream call exceeded its total timeout."
                         : "The upstream sent no event within the first-event timeout.";
             });
         }
