@@ -1,7 +1,9 @@
 package dev.camelgateway.api;
 
 import dev.camelgateway.provider.StreamMapper;
+import dev.camelgateway.resilience.UpstreamConnection;
 import dev.camelgateway.resilience.UpstreamWatchdog;
+import dev.camelgateway.stream.ClientProbe;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.SseResponse;
 import dev.camelgateway.stream.UpstreamEventIterator;
@@ -50,6 +52,8 @@ public final class RequestContext {
     public static final long FIRST_ATTEMPT = -2;
     private long retryDelay = FIRST_ATTEMPT;
     private SseResponse sse;
+    private volatile ClientProbe clientProbe;
+    private volatile UpstreamConnection upstreamConnection;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
         this.clientRequestId = bounded(clientRequestId);
@@ -87,6 +91,24 @@ public final class RequestContext {
 
     public HttpServletResponse servletResponse() {
         return servletResponse;
+    }
+
+    /** Whether the client is still connected, asked while nothing is written to it; null outside Tomcat. */
+    public ClientProbe clientProbe() {
+        return clientProbe;
+    }
+
+    public void clientProbe(ClientProbe clientProbe) {
+        this.clientProbe = clientProbe;
+    }
+
+    /** The current attempt's connection, which the watchdog can cut before the answer's headers arrived. */
+    public UpstreamConnection upstreamConnection() {
+        return upstreamConnection;
+    }
+
+    public void upstreamConnection(UpstreamConnection upstreamConnection) {
+        this.upstreamConnection = upstreamConnection;
     }
 
     public long startNanos() {

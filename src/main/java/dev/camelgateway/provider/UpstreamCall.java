@@ -3,7 +3,9 @@ package dev.camelgateway.provider;
 import dev.camelgateway.api.JsonResponse;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
+import dev.camelgateway.resilience.UpstreamConnection;
 import dev.camelgateway.resilience.UpstreamTimeoutException;
+import dev.camelgateway.stream.ClientDisconnectedException;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
@@ -46,9 +48,17 @@ public class UpstreamCall {
         exchange.setProperty("stream", context.request().stream());
     }
 
-    /** Runs just before each upstream call, so a redelivered call counts too. */
+    /**
+     * Runs just before each upstream call, so a redelivered call counts too; from here the watchdog can cut the call
+     * (the client left while the answer's headers are awaited).
+     */
     public void countAttempt(Exchange exchange) {
-        RequestContext.of(exchange).countAttempt();
+        RequestContext context = RequestContext.of(exchange);
+        context.countAttempt();
+        UpstreamConnection connection = UpstreamConnection.begin();
+        context.upstreamConnection(connection);
+        context.watch(watchdog.watchCall(context.target().provider().getTimeouts(), context.attemptStartNanos(),
+                context.clientProbe(), connection));
     }
 
     /**
@@ -60,12 +70,15 @@ public class UpstreamCall {
             return new byte[0];
         }
         UpstreamWatchdog.Watch watch = watchdog.watchWhole(in, context.target().provider().getTimeouts(),
-                context.attemptStartNanos());
+                context.attemptStartNanos(), context.clientProbe(), context.upstreamConnection());
         context.watch(watch);
         try (in) {
             return in.readAllBytes();
         } catch (IOException e) {
             UpstreamTimeoutException timeout = watch.toException();
+            if (timeout != null && UpstreamTimeoutException.CLIENT_GONE.equals(timeout.error().code())) {
+                throw new ClientDisconnectedException(e);
+            }
             if (timeout != null) {
                 throw timeout;
             }

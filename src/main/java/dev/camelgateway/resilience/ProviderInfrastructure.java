@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -39,7 +40,7 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
     @Override
     public void beforeApplicationStart(CamelContext camel) {
         properties.getProviders().forEach((id, provider) -> {
-            PoolingHttpClientConnectionManager pool = connectionPool(provider, longestRead(provider.getTimeouts()));
+            HttpClientConnectionManager pool = new AbortableConnections(connectionPool(provider, longestRead(provider.getTimeouts())));
             camel.addComponent("upstream-" + id, httpComponent(provider, pool, streamRead(provider.getTimeouts())));
             // whole answers: the same pool, a read budget of timeouts.response (the headers come with the answer)
             camel.addComponent("upstream-" + id + "-whole", httpComponent(provider, pool, wholeRead(provider.getTimeouts())));
@@ -73,7 +74,7 @@ public class ProviderInfrastructure implements CamelContextConfiguration {
         return Math.max(streamRead(timeouts), wholeRead(timeouts));
     }
 
-    private static HttpComponent httpComponent(GatewayProperties.Provider provider, PoolingHttpClientConnectionManager pool,
+    private static HttpComponent httpComponent(GatewayProperties.Provider provider, HttpClientConnectionManager pool,
                                                long readMillis) {
         Resilience.Timeouts timeouts = provider.getTimeouts();
         HttpComponent http = new HttpComponent();

@@ -32,7 +32,7 @@ public class StreamTranslator {
         InputStream body = exchange.getMessage().getBody(InputStream.class);
         context.streamMapper(adapters.forType(context.target().type()).newStreamMapper(context.request(), context.target()));
         UpstreamWatchdog.Watch watch = watchdog.watch(body, context.target().provider().getTimeouts(),
-                context.attemptStartNanos(), context.sse());
+                context.attemptStartNanos(), context.sse(), context.clientProbe(), context.upstreamConnection());
         context.watch(watch);
         UpstreamEventIterator events = new UpstreamEventIterator(body, watch);
         context.events(events);

@@ -21,6 +21,12 @@ public final class RawStream implements AutoCloseable {
 
     /** POSTs the JSON body; {@code receiveBuffer} > 0 makes the client's socket buffer that small (a slow reader). */
     public static RawStream post(int port, String path, String json, int receiveBuffer, int readTimeoutMillis) throws IOException {
+        return post(port, path, json, receiveBuffer, readTimeoutMillis, null);
+    }
+
+    /** As above, with the client's own {@code x-request-id} (to find the request's ledger rows without its answer). */
+    public static RawStream post(int port, String path, String json, int receiveBuffer, int readTimeoutMillis,
+                                 String clientRequestId) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -29,6 +35,7 @@ public final class RawStream implements AutoCloseable {
         socket.setSoTimeout(readTimeoutMillis);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                + (clientRequestId == null ? "" : "x-request-id: " + clientRequestId + "\r\n")
                 + "Content-Length: " + body.length + "\r\n\r\n";
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().write(body);
