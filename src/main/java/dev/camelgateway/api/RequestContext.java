@@ -1,6 +1,7 @@
 package dev.camelgateway.api;
 
 import dev.camelgateway.provider.Attempt;
+import dev.camelgateway.stream.ClientProbe;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.SseResponse;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +36,7 @@ public final class RequestContext {
     private long upstreamNanos;
     private volatile String outcome = "success";
     private SseResponse sse;
+    private volatile ClientProbe clientProbe;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
         this.clientRequestId = bounded(clientRequestId);
@@ -72,6 +74,15 @@ public final class RequestContext {
 
     public HttpServletResponse servletResponse() {
         return servletResponse;
+    }
+
+    /** Whether the client is still connected, asked while nothing is written to it; null outside Tomcat. */
+    public ClientProbe clientProbe() {
+        return clientProbe;
+    }
+
+    public void clientProbe(ClientProbe clientProbe) {
+        this.clientProbe = clientProbe;
     }
 
     public long startNanos() {
@@ -161,10 +172,13 @@ public final class RequestContext {
         this.failureAllowsFallback = allowsFallback;
     }
 
-    /** The client stream, created when the first event is written (so its headers carry the final attempt count). */
+    /**
+     * The client stream of this request (one for every attempt); its headers are computed when it commits, so they
+     * carry the attempt count and provider of the attempt that answered.
+     */
     public synchronized SseResponse sse() {
         if (sse == null) {
-            sse = new SseResponse(servletResponse, ResponseHeaders.of(this));
+            sse = new SseResponse(servletResponse, () -> ResponseHeaders.of(this));
         }
         return sse;
     }

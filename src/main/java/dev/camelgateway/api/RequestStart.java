@@ -1,5 +1,7 @@
 package dev.camelgateway.api;
 
+import dev.camelgateway.stream.ClientProbe;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,11 @@ public class RequestStart {
     public void open(Exchange exchange) {
         String clientRequestId = exchange.getMessage().getHeader("x-request-id", String.class);
         HttpServletResponse response = exchange.getMessage().getHeader(Exchange.HTTP_SERVLET_RESPONSE, HttpServletResponse.class);
-        exchange.setProperty(RequestContext.PROPERTY, new RequestContext(clientRequestId, response));
+        RequestContext context = new RequestContext(clientRequestId, response);
+        HttpServletRequest request = exchange.getMessage().getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
+        if (request != null && request.getAttribute(ClientProbe.ATTRIBUTE) instanceof ClientProbe probe) {
+            context.clientProbe(probe);
+        }
+        exchange.setProperty(RequestContext.PROPERTY, context);
     }
 }

@@ -1,5 +1,6 @@
 package dev.camelgateway.provider;
 
+import dev.camelgateway.resilience.UpstreamConnection;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.UpstreamEventIterator;
@@ -9,7 +10,7 @@ import java.time.Instant;
 
 /**
  * One upstream call, from the moment it is sent until its record is taken: its target, clocks, stream mapper, the
- * events being read and their watchdog, the usage it reported and the text it produced. A retry or a fallback is a new
+ * events being read and their watchdog, its pooled connection, the usage it reported and the text it produced. A retry or a fallback is a new
  * {@code Attempt}, so nothing of the previous one carries over. Shared by the exchange copies of one attempt (the
  * circuit breaker's, the splitter's) through the request's {@code RequestContext}.
  */
@@ -25,6 +26,7 @@ public final class Attempt {
     private volatile StreamMapper streamMapper;
     private volatile UpstreamEventIterator events;
     private volatile UpstreamWatchdog.Watch watch;
+    private volatile UpstreamConnection connection;
     private boolean recorded;
 
     /**
@@ -110,6 +112,15 @@ public final class Attempt {
         if (current != null) {
             current.stop();
         }
+    }
+
+    /** This attempt's connection, which the watchdog can cut before the answer's headers arrived. */
+    public UpstreamConnection connection() {
+        return connection;
+    }
+
+    public void connection(UpstreamConnection connection) {
+        this.connection = connection;
     }
 
     public UpstreamWatchdog.Watch watch() {

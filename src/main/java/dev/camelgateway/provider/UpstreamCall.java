@@ -3,7 +3,9 @@ package dev.camelgateway.provider;
 import dev.camelgateway.api.JsonResponse;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
+import dev.camelgateway.resilience.UpstreamConnection;
 import dev.camelgateway.resilience.UpstreamTimeoutException;
+import dev.camelgateway.stream.ClientDisconnectedException;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
@@ -46,24 +48,37 @@ public class UpstreamCall {
         exchange.setProperty("stream", context.request().stream());
     }
 
-    /** Runs just before each upstream call (inside the breaker, which sends nothing when open): a new attempt. */
+    /**
+     * Runs just before each upstream call (inside the breaker, which sends nothing when open): a new attempt, which
+     * the watchdog can cut from here on (the client left while the answer's headers are awaited).
+     */
     public void startAttempt(Exchange exchange) {
-        RequestContext.of(exchange).startAttempt();
+        RequestContext context = RequestContext.of(exchange);
+        Attempt attempt = context.startAttempt();
+        UpstreamConnection connection = UpstreamConnection.begin();
+        attempt.connection(connection);
+        attempt.watch(watchdog.watchCall(attempt.target().provider().getTimeouts(), attempt.startNanos(),
+                context.clientProbe(), connection));
     }
 
-    /** The answer's body, read under the watchdog's total budget (its headers came within the socket timeout). */
-    private byte[] readWatched(InputStream in, Attempt attempt) throws IOException {
+    /**
+     * The answer's body, read within {@code timeouts.response} of the attempt's start (its headers came within the
+     * socket timeout, which is that budget too).
+     */
+    private byte[] readWatched(InputStream in, RequestContext context, Attempt attempt) throws IOException {
         if (in == null) {
             return new byte[0];
         }
-        UpstreamWatchdog.Watch watch = watchdog.watch(in, attempt.target().provider().getTimeouts(),
-                attempt.startNanos(), null);
-        watch.eventReceived(); // the headers were the first sign of life; the idle budget covers the body
+        UpstreamWatchdog.Watch watch = watchdog.watchWhole(in, attempt.target().provider().getTimeouts(),
+                attempt.startNanos(), context.clientProbe(), attempt.connection());
         attempt.watch(watch);
         try (in) {
             return in.readAllBytes();
         } catch (IOException e) {
             UpstreamTimeoutException timeout = watch.toException();
+            if (timeout != null && UpstreamTimeoutException.CLIENT_GONE.equals(timeout.error().code())) {
+                throw new ClientDisconnectedException(e);
+            }
             if (timeout != null) {
                 throw timeout;
             }
@@ -77,7 +92,7 @@ public class UpstreamCall {
     public void toChatCompletion(Exchange exchange) throws IOException {
         RequestContext context = RequestContext.of(exchange);
         Attempt attempt = context.attempt();
-        byte[] upstreamBody = readWatched(exchange.getMessage().getBody(InputStream.class), attempt);
+        byte[] upstreamBody = readWatched(exchange.getMessage().getBody(InputStream.class), context, attempt);
         MappedResponse mapped = adapters.forType(attempt.target().type())
                 .toChatCompletion(upstreamBody, context.request(), attempt.target());
         Message message = exchange.getMessage();

@@ -2,6 +2,7 @@ package dev.camelgateway.resilience;
 
 import dev.camelgateway.api.ErrorResponder;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The last step after an upstream attempt failed for good (retries spent, or not retryable). After the first byte it
  * writes the stream's error event; before it, the failure is kept on the request so that the route can try the next
- * fallback target, and it is answered only if no target succeeds. A provider refusing the gateway's key is logged at
- * warn (the log converters keep the key out of the line, should the provider quote it).
+ * fallback target, and it is answered only if no target succeeds. A provider refusing the gateway's key (401/403) is
+ * logged at warn (the log converters keep the key out of the line, should the provider quote it), may fall back, and
+ * is answered as 502 {@code upstream_auth_failed}.
  */
 @Component("upstreamFailures")
 public class UpstreamFailures {
@@ -34,16 +36,28 @@ public class UpstreamFailures {
             return;
         }
         GatewayException mapped = errors.toGatewayException(failure, context);
+        boolean fallbackAllowed = kind.fallbackAllowed();
         if (refusedCredentials(failure, mapped)) { // the gateway's own key: for the operator to fix, not the client
             LOG.warn("request {}: {} refused the gateway's credentials with {}; check its api-key. {}", context.requestId(),
                     context.target().providerId(), mapped.status(), mapped.getMessage());
+            mapped = credentialRefused(context.target().providerId());
+            fallbackAllowed = true; // another provider's key may well work
         } else {
             LOG.debug("request {}: {} failed after {} attempt(s): {} ({})", context.requestId(), context.target(),
                     context.attemptsOnTarget(), mapped.getMessage(), kind);
         }
-        context.failure(mapped, kind.fallbackAllowed());
+        context.failure(mapped, fallbackAllowed);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);
+    }
+
+    /**
+     * What the client is told when a provider refused the gateway's own key: a 502 (the gateway, not the client, is
+     * misconfigured), never the provider's "Incorrect API key" text about a key the client never sent.
+     */
+    static GatewayException credentialRefused(String providerId) {
+        return new GatewayException(502, new OpenAiError("The gateway's credential for provider " + providerId
+                + " was refused.", OpenAiError.SERVER_ERROR, null, "upstream_auth_failed"));
     }
 
     /** The provider answered 401 or 403 (Gemini's invalid key, a 400 upstream, is mapped to 401). */

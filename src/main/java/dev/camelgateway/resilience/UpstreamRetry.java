@@ -71,11 +71,13 @@ public class UpstreamRetry {
         return delay;
     }
 
-    /** Exponential backoff: base × multiplier^(attempt−1), spread by ±jitter. */
+    /** Exponential backoff: base × multiplier^(attempt−1), spread by ±jitter, never more than max-delay. */
     static long backoffMillis(Resilience.Retry policy, int attemptsSoFar) {
         double wait = policy.getBaseDelay().toMillis() * Math.pow(policy.getMultiplier(), Math.max(0, attemptsSoFar - 1));
         double spread = 1 + policy.getJitter() * (ThreadLocalRandom.current().nextDouble() * 2 - 1);
-        return Math.round(Math.min(wait, policy.getMaxDelay().toMillis()) * spread);
+        long cap = policy.getMaxDelay().toMillis();
+        // capped after the spread: a wait above max-delay is taken as "do not retry" by the caller
+        return Math.min(cap, Math.round(Math.min(wait, cap) * spread));
     }
 
     /** The provider's requested wait in ms (retry-after-ms, else Retry-After in seconds or as a date), or −1. */

@@ -1,6 +1,8 @@
 package dev.camelgateway.resilience;
 
 import dev.camelgateway.routing.Resilience;
+import dev.camelgateway.stream.ClientDisconnectedException;
+import dev.camelgateway.stream.ClientProbe;
 import dev.camelgateway.stream.SseResponse;
 import jakarta.annotation.PreDestroy;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
@@ -14,8 +16,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Enforces the first-event, idle and total budgets of upstream bodies that are being read, and notices clients that
- * left: one timer thread for every stream. When a budget runs out it cuts the upstream connection, so the blocked
+ * Enforces the first-event, idle, response and total budgets of upstream calls and the bodies being read, and notices
+ * clients that left (before anything was written to them, by asking Tomcat: {@link ClientProbe}): one timer thread
+ * for every stream, which never waits on a client. When a budget runs out it cuts the upstream connection, so the blocked
  * read fails at once and the reader reports which budget it was. While a committed stream waits for its upstream,
  * the watchdog sends an SSE comment every second; a client that is gone makes it fail, and the upstream call is
  * aborted then, not at the next event.
@@ -29,9 +32,35 @@ public class UpstreamWatchdog {
         return thread;
     });
 
+    /**
+     * Starts watching an attempt's call until its answer's headers arrive: within the total budget, and cut when the
+     * client leaves ({@code probe}, may be null). The header wait itself is the socket timeout's.
+     */
+    public Watch watchCall(Resilience.Timeouts timeouts, long attemptStartNanos, ClientProbe probe, UpstreamConnection connection) {
+        long total = attemptStartNanos + timeouts.getTotal().toNanos();
+        Watch watch = new Watch(null, Long.MAX_VALUE, total, total, null, probe, connection);
+        watch.schedule();
+        return watch;
+    }
+
     /** Starts watching an upstream body whose attempt started at {@code attemptStartNanos}. */
-    public Watch watch(InputStream upstream, Resilience.Timeouts timeouts, long attemptStartNanos, SseResponse client) {
-        Watch watch = new Watch(upstream, timeouts, attemptStartNanos, client);
+    public Watch watch(InputStream upstream, Resilience.Timeouts timeouts, long attemptStartNanos, SseResponse client,
+                       ClientProbe probe, UpstreamConnection connection) {
+        Watch watch = new Watch(upstream, timeouts.getIdle().toNanos(), attemptStartNanos + timeouts.getFirstEvent().toNanos(),
+                attemptStartNanos + timeouts.getTotal().toNanos(), client, probe, connection);
+        watch.schedule();
+        return watch;
+    }
+
+    /**
+     * Starts watching a whole (non-streaming) answer's body: it must be complete within {@code timeouts.response}
+     * (and total) of the attempt's start; there are no events, so no idle budget.
+     */
+    public Watch watchWhole(InputStream upstream, Resilience.Timeouts timeouts, long attemptStartNanos, ClientProbe probe,
+                            UpstreamConnection connection) {
+        long deadline = attemptStartNanos + Math.min(timeouts.getResponse().toNanos(), timeouts.getTotal().toNanos());
+        Watch watch = new Watch(upstream, Long.MAX_VALUE, deadline, deadline, null, probe, connection);
+        watch.whole = true;
         watch.schedule();
         return watch;
     }
@@ -48,22 +77,28 @@ public class UpstreamWatchdog {
         private final long firstEventDeadline;
         private final long totalDeadline;
         private final SseResponse client;
+        private final ClientProbe probe;
+        private final UpstreamConnection connection;
         private final long periodMillis;
         private volatile long lastEvent;
         private long lastPing;
         private volatile boolean firstEventSeen;
         private volatile String expired;
         private volatile boolean closed;
+        private volatile boolean whole;
         private ScheduledFuture<?> next;
 
-        private Watch(InputStream upstream, Resilience.Timeouts timeouts, long start, SseResponse client) {
+        private Watch(InputStream upstream, long idleNanos, long firstEventDeadline, long totalDeadline, SseResponse client,
+                      ClientProbe probe, UpstreamConnection connection) {
             this.upstream = upstream;
-            this.idleNanos = timeouts.getIdle().toNanos();
-            this.firstEventDeadline = start + timeouts.getFirstEvent().toNanos();
-            this.totalDeadline = start + timeouts.getTotal().toNanos();
+            this.probe = probe;
+            this.connection = connection;
+            this.idleNanos = idleNanos;
+            this.firstEventDeadline = firstEventDeadline;
+            this.totalDeadline = totalDeadline;
             this.client = client;
             this.lastEvent = System.nanoTime();
-            long shortest = Math.min(timeouts.getIdle().toMillis(), timeouts.getFirstEvent().toMillis());
+            long shortest = Math.min(idleNanos, Math.max(0, firstEventDeadline - lastEvent)) / 1_000_000;
             this.periodMillis = Math.max(50, Math.min(PING_MILLIS, shortest / 4));
         }
 
@@ -86,7 +121,8 @@ public class UpstreamWatchdog {
             return new UpstreamTimeoutException(expired, switch (expired) {
                 case UpstreamTimeoutException.STALLED -> "The upstream stream stalled: no event within the idle timeout.";
                 case UpstreamTimeoutException.CLIENT_GONE -> "The client disconnected.";
-                default -> firstEventSeen ? "The upstream call exceeded its total timeout."
+                default -> whole ? "The upstream's answer did not arrive within the response timeout."
+                        : firstEventSeen ? "The upstream call exceeded its total timeout."
                         : "The upstream sent no event within the first-event timeout.";
             });
         }
@@ -115,6 +151,8 @@ public class UpstreamWatchdog {
                 cut(UpstreamTimeoutException.TIMEOUT);
             } else if (firstEventSeen && now - lastEvent >= idleNanos) {
                 cut(UpstreamTimeoutException.STALLED);
+            } else if (probe != null && (client == null || !client.committed()) && probe.clientGone()) {
+                cut(UpstreamTimeoutException.CLIENT_GONE); // nothing written yet, so no write would have noticed
             } else if (client != null && client.committed() && now - Math.max(lastEvent, lastPing) >= PING_MILLIS * 1_000_000) {
                 lastPing = now;
                 if (client.ping()) {
@@ -132,8 +170,17 @@ public class UpstreamWatchdog {
             abortUpstream();
         }
 
-        /** Closes the upstream connection without reading the rest of the body. */
+        /**
+         * Closes the upstream connection without reading the rest of the body, or, before the answer's headers, cuts
+         * the call (which then fails with the reason of the cut).
+         */
         public void abortUpstream() {
+            if (connection != null) {
+                connection.abort(reason());
+            }
+            if (upstream == null) {
+                return;
+            }
             try {
                 if (upstream instanceof EofSensorInputStream sensor) {
                     sensor.abort();
@@ -143,6 +190,13 @@ public class UpstreamWatchdog {
             } catch (IOException ignored) {
                 // the read that is blocked on it fails either way
             }
+        }
+
+        private Exception reason() {
+            if (UpstreamTimeoutException.CLIENT_GONE.equals(expired)) {
+                return new ClientDisconnectedException(new IOException("the client closed its connection"));
+            }
+            return toException();
         }
     }
 }

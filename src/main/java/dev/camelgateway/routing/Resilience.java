@@ -63,7 +63,7 @@ public final class Resilience {
         }
     }
 
-    /** The four budgets that keep a silent upstream from holding a client. */
+    /** The budgets that keep a silent upstream from holding a client. */
     public static class Timeouts {
         /** Opening the TCP (and TLS) connection. */
         private Duration connect = Duration.ofSeconds(10);
@@ -73,6 +73,11 @@ public final class Resilience {
         private Duration idle = Duration.ofSeconds(30);
         /** The whole upstream call, first byte to last. */
         private Duration total = Duration.ofMinutes(10);
+        /**
+         * A non-streaming call's answer, headers and body: providers send it whole, so it comes as late as a stream's
+         * last token, not its first (first-event would cut a long answer, retry it and bill it again).
+         */
+        private Duration response = Duration.ofMinutes(10);
 
         public Duration getConnect() {
             return connect;
@@ -104,6 +109,14 @@ public final class Resilience {
 
         public void setTotal(Duration total) {
             this.total = total;
+        }
+
+        public Duration getResponse() {
+            return response;
+        }
+
+        public void setResponse(Duration response) {
+            this.response = response;
         }
     }
 

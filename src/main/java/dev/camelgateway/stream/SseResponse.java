@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The client's side of a stream: {@code data:} events written straight to the servlet response and flushed as
- * soon as no further event is at hand. Nothing is committed until the first event is ready, so a failure before it can still become a plain
- * HTTP error (or a retry). Once the client is gone, every later write is skipped.
+ * soon as no further event is at hand. Nothing is committed until the first event is ready, so a failure before it
+ * can still become a plain HTTP error (or a retry); the headers are computed then, so they name the attempt that
+ * answered. Once the client is gone, every later write is skipped.
  */
 public final class SseResponse {
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
@@ -20,16 +23,21 @@ public final class SseResponse {
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServletResponse response;
-    private final Map<String, String> headers;
-    private ServletOutputStream out;
-    private boolean clientGone;
+    private final Supplier<Map<String, String>> headers;
+    /** Held for each write: a write to a client that does not read can block for as long as Tomcat lets it. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile ServletOutputStream out;
+    private volatile boolean clientGone;
+    private boolean unflushed;
 
-    public SseResponse(HttpServletResponse response, Map<String, String> headers) {
+    /** @param headers the gateway's headers, asked for when the stream commits */
+    public SseResponse(HttpServletResponse response, Supplier<Map<String, String>> headers) {
         this.response = response;
         this.headers = headers;
     }
 
-    public synchronized boolean committed() {
+    /** Never waits for a write in progress: the watchdog asks this of every stream it watches. */
+    public boolean committed() {
         return out != null;
     }
 
@@ -40,41 +48,51 @@ public final class SseResponse {
 
     /**
      * As {@link #send(List)}; without {@code flush} the events stay in the response buffer until a later flush (the
-     * caller knows more events are already at hand: one write to the client for a burst, not one per event).
+     * caller knows more events are already at hand: one write to the client for a burst, not one per event). An
+     * empty list with {@code flush} still flushes what an earlier call left in the buffer: the event that was "at
+     * hand" may have mapped to nothing.
      */
-    public synchronized void send(List<String> payloads, boolean flush) throws IOException {
-        if (payloads.isEmpty()) {
-            return;
-        }
+    public void send(List<String> payloads, boolean flush) throws IOException {
+        lock.lock();
         try {
+            if (payloads.isEmpty() && !(flush && unflushed)) {
+                return;
+            }
             ServletOutputStream os = open();
             for (String payload : payloads) {
                 os.write(DATA);
                 os.write(payload.getBytes(StandardCharsets.UTF_8));
                 os.write(END);
             }
+            unflushed = !flush;
             if (flush) {
                 os.flush();
             }
         } catch (IOException | RuntimeException e) { // Tomcat throws IllegalStateException on a recycled response
             clientGone = true;
             throw new ClientDisconnectedException(e);
+        } finally {
+            lock.unlock();
         }
     }
 
-    public synchronized void sendDone() throws IOException {
+    public void sendDone() throws IOException {
+        lock.lock();
         try {
             ServletOutputStream os = open();
             os.write(DONE);
             os.flush();
+            unflushed = false;
         } catch (IOException | RuntimeException e) {
             clientGone = true;
             throw new ClientDisconnectedException(e);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Best effort: the error event of the mid-stream contract. Returns false when the client could not be told. */
-    public synchronized boolean trySendError(String errorJson) {
+    public boolean trySendError(String errorJson) {
         if (clientGone) {
             return false;
         }
@@ -88,19 +106,27 @@ public final class SseResponse {
 
     /**
      * An SSE comment (ignored by clients) on a committed stream that is waiting for its upstream: the only way to learn
-     * that the client left before the next event. Returns false when the client is gone.
+     * that the client left before the next event. Returns false when the client is gone. Never blocks: while a write
+     * is in progress the ping is skipped (that write learns about the client itself), so a client that does not read
+     * cannot hold the watchdog, and with it every other stream's deadlines.
      */
-    public synchronized boolean ping() {
+    public boolean ping() {
         if (clientGone || out == null) {
             return !clientGone;
+        }
+        if (!lock.tryLock()) {
+            return true;
         }
         try {
             out.write(PING);
             out.flush();
+            unflushed = false;
             return true;
         } catch (IOException | RuntimeException e) {
             clientGone = true;
             return false;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -110,7 +136,7 @@ public final class SseResponse {
             response.setContentType("text/event-stream;charset=UTF-8");
             response.setHeader("Cache-Control", "no-cache");
             response.setHeader("X-Accel-Buffering", "no");
-            headers.forEach(response::setHeader);
+            headers.get().forEach(response::setHeader);
             out = response.getOutputStream();
         }
         return out;

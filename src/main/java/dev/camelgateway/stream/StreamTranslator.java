@@ -34,7 +34,7 @@ public class StreamTranslator {
         InputStream body = exchange.getMessage().getBody(InputStream.class);
         attempt.streamMapper(adapters.forType(attempt.target().type()).newStreamMapper(context.request(), attempt.target()));
         UpstreamWatchdog.Watch watch = watchdog.watch(body, attempt.target().provider().getTimeouts(),
-                attempt.startNanos(), context.sse());
+                attempt.startNanos(), context.sse(), context.clientProbe(), attempt.connection());
         attempt.watch(watch);
         UpstreamEventIterator events = new UpstreamEventIterator(body, watch);
         attempt.events(events);
@@ -49,6 +49,12 @@ public class StreamTranslator {
             emit(exchange, attempt, event == SseEvent.END ? StreamOutput.NOTHING : attempt.streamMapper().toChunks(event));
         } catch (RuntimeException e) {
             attempt.stopEvents();
+            // cut, not drained: closing the body would read the rest of it (up to timeouts.idle) before the client
+            // is told
+            UpstreamWatchdog.Watch watch = attempt.watch();
+            if (watch != null) {
+                watch.abortUpstream();
+            }
             throw e;
         }
     }

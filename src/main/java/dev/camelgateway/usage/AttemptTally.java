@@ -79,13 +79,14 @@ public class AttemptTally {
         Long prompt = reported != null ? reported.promptTokens() : null;
         Long completion = reported != null ? reported.completionTokens() : null;
         boolean estimated = prompt == null || completion == null;
-        if (prompt == null) {
-            prompt = producedNothing ? 0L : UsageEstimator.promptTokens(context.request());
+        if (prompt == null && !producedNothing) {
+            // a FAILED attempt's prompt stays unknown (NULL): whether the provider read (and bills) it, nobody knows
+            prompt = UsageEstimator.promptTokens(context.request());
         }
         if (completion == null) {
             completion = UsageEstimator.completionTokens(attempt.outputText());
         }
-        Usage usage = new Usage(prompt, completion, prompt + completion,
+        Usage usage = new Usage(prompt, completion, prompt == null ? null : prompt + completion,
                 reported == null ? null : reported.cachedTokens(), reported == null ? null : reported.reasoningTokens());
         Long ttft = null;
         if (attempt.firstByteNanos() > 0) {

@@ -125,17 +125,29 @@ public final class FakeUpstream implements AutoCloseable {
         if (reply.behaviour() == Behaviour.CLOSE_BEFORE_HEADERS) {
             throw new IllegalStateException("scripted: connection dropped before the response headers");
         }
+        if (reply.headersAfterMillis() > 0) {
+            Thread.sleep(reply.headersAfterMillis());
+        }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         OutputStream out = exchange.getResponseBody();
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        boolean gzip = reply.gzip() == Gzip.ALWAYS
+                || reply.gzip() == Gzip.WHEN_ACCEPTED && accepted != null && accepted.contains("gzip");
         try {
-            if (reply.pieces().size() == 1 && reply.latches().isEmpty() && reply.behaviour() == Behaviour.NORMAL) {
+            if (gzip) { // as real servers do: chunked, each piece compressed and flushed on its own
+                exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                exchange.sendResponseHeaders(reply.status(), 0);
+                out = new java.util.zip.GZIPOutputStream(out, true);
+            } else if (reply.pieces().size() == 1 && reply.latches().isEmpty() && reply.behaviour() == Behaviour.NORMAL) {
                 byte[] bytes = reply.pieces().get(0);
                 exchange.sendResponseHeaders(reply.status(), bytes.length);
                 out.write(bytes);
                 out.close();
                 return;
             }
-            exchange.sendResponseHeaders(reply.status(), 0); // chunked
+            if (!gzip) {
+                exchange.sendResponseHeaders(reply.status(), 0); // chunked
+            }
             for (int i = 0; i < reply.pieces().size(); i++) {
                 CountDownLatch gate = reply.latches().get(i);
                 if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
@@ -153,6 +165,18 @@ public final class FakeUpstream implements AutoCloseable {
             if (reply.behaviour() == Behaviour.STALL_AFTER_PIECES) {
                 silence.await(30, TimeUnit.SECONDS);
             }
+            if (reply.behaviour() == Behaviour.HOLD_WITH_KEEPALIVE) {
+                // bytes that carry nothing (an SSE comment, or JSON's leading whitespace), so that a connection the
+                // gateway closed shows here as a failed write
+                byte[] keepalive = ": keepalive\n\n".getBytes(StandardCharsets.US_ASCII);
+                if (!"text/event-stream".equals(reply.headers().get("Content-Type"))) {
+                    keepalive = " ".getBytes(StandardCharsets.US_ASCII);
+                }
+                while (!silence.await(100, TimeUnit.MILLISECONDS)) {
+                    out.write(keepalive);
+                    out.flush();
+                }
+            }
             out.close();
         } catch (IOException e) {
             abortedByGateway.incrementAndGet(); // the gateway went away (e.g. it aborted the call)
@@ -164,17 +188,43 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
     /** How a scripted reply ends. */
-    public enum Behaviour { NORMAL, SILENT, CLOSE_BEFORE_HEADERS, CUT_AFTER_PIECES, STALL_AFTER_PIECES }
+    public enum Behaviour { NORMAL, SILENT, CLOSE_BEFORE_HEADERS, CUT_AFTER_PIECES, STALL_AFTER_PIECES, HOLD_WITH_KEEPALIVE }
+
+    /** Whether the body is gzip-encoded: never, when the request's Accept-Encoding allows it (as servers do), always. */
+    public enum Gzip { NEVER, WHEN_ACCEPTED, ALWAYS }
 
     /**
      * A scripted answer: status, headers, and the body as pieces written (and flushed) one after the other; a latch
      * keyed by piece index is awaited before that piece is written.
      */
     public record Reply(int status, Map<String, String> headers, List<byte[]> pieces, Map<Integer, CountDownLatch> latches,
-                        Behaviour behaviour, long pauseMillis) {
+                        Behaviour behaviour, long pauseMillis, Gzip gzip, long headersAfterMillis) {
 
         public Reply(int status, Map<String, String> headers, List<byte[]> pieces, Map<Integer, CountDownLatch> latches) {
             this(status, headers, pieces, latches, Behaviour.NORMAL, 0);
+        }
+
+        public Reply(int status, Map<String, String> headers, List<byte[]> pieces, Map<Integer, CountDownLatch> latches,
+                     Behaviour behaviour, long pauseMillis) {
+            this(status, headers, pieces, latches, behaviour, pauseMillis, Gzip.NEVER, 0);
+        }
+
+        /** Gzip-encodes the body when the request accepts it, as real servers do (Anthropic gzips streams). */
+        public Reply gzipWhenAccepted() {
+            return new Reply(status, headers, pieces, latches, behaviour, pauseMillis, Gzip.WHEN_ACCEPTED, headersAfterMillis);
+        }
+
+        /** Waits this long before sending the response headers (a slow whole answer). */
+        public Reply headersAfter(long millis) {
+            return new Reply(status, headers, pieces, latches, behaviour, pauseMillis, gzip, millis);
+        }
+
+        /**
+         * After its pieces, holds the answer (until reset) while writing bytes that carry nothing every 100 ms; a
+         * write that fails because the gateway closed the connection counts in {@link #abortedByGateway()}.
+         */
+        public Reply thenHold() {
+            return new Reply(status, headers, pieces, latches, Behaviour.HOLD_WITH_KEEPALIVE, pauseMillis, gzip, headersAfterMillis);
         }
 
         /** Accepts the request and never answers. */
@@ -189,17 +239,17 @@ public final class FakeUpstream implements AutoCloseable {
 
         /** After its pieces, drops the connection mid-body (no end of the chunked body). */
         public Reply thenCut() {
-            return new Reply(status, headers, pieces, latches, Behaviour.CUT_AFTER_PIECES, pauseMillis);
+            return new Reply(status, headers, pieces, latches, Behaviour.CUT_AFTER_PIECES, pauseMillis, gzip, headersAfterMillis);
         }
 
         /** After its pieces, keeps the connection open and sends nothing more. */
         public Reply thenStall() {
-            return new Reply(status, headers, pieces, latches, Behaviour.STALL_AFTER_PIECES, pauseMillis);
+            return new Reply(status, headers, pieces, latches, Behaviour.STALL_AFTER_PIECES, pauseMillis, gzip, headersAfterMillis);
         }
 
         /** Waits this long before each piece after the first. */
         public Reply paced(long millis) {
-            return new Reply(status, headers, pieces, latches, behaviour, millis);
+            return new Reply(status, headers, pieces, latches, behaviour, millis, gzip, headersAfterMillis);
         }
 
         public static Reply json(int status, String body) {
@@ -233,13 +283,13 @@ public final class FakeUpstream implements AutoCloseable {
             while (m.find() && m.end() > m.start()) {
                 events.add(body.substring(m.start(), m.end()).getBytes(StandardCharsets.UTF_8));
             }
-            return new Reply(status, headers, events, latches, behaviour, pauseMillis);
+            return new Reply(status, headers, events, latches, behaviour, pauseMillis, gzip, headersAfterMillis);
         }
 
         public Reply withLatch(int pieceIndex, CountDownLatch latch) {
             Map<Integer, CountDownLatch> l = new java.util.HashMap<>(latches);
             l.put(pieceIndex, latch);
-            return new Reply(status, headers, pieces, l, behaviour, pauseMillis);
+            return new Reply(status, headers, pieces, l, behaviour, pauseMillis, gzip, headersAfterMillis);
         }
     }
 }

@@ -103,6 +103,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.ollama.timeouts.first-event", () -> "1500ms");
         registry.add("gateway.providers.ollama.timeouts.idle", () -> "1s");
         registry.add("gateway.providers.ollama.timeouts.total", () -> "8s");
+        registry.add("gateway.providers.ollama.timeouts.response", () -> "3s");
         registry.add("gateway.providers.ollama.circuit-breaker.sliding-window-size", () -> 4);
         registry.add("gateway.providers.ollama.circuit-breaker.minimum-number-of-calls", () -> 4);
         registry.add("gateway.providers.ollama.circuit-breaker.wait-in-open-state", () -> "1500ms");
