@@ -1,6 +1,7 @@
 package dev.camelgateway.api;
 
 import dev.camelgateway.provider.StreamMapper;
+import dev.camelgateway.provider.UpstreamResponseHeaders;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.SseResponse;
@@ -50,6 +51,7 @@ public final class RequestContext {
     public static final long FIRST_ATTEMPT = -2;
     private long retryDelay = FIRST_ATTEMPT;
     private SseResponse sse;
+    private volatile UpstreamResponseHeaders upstreamHeaders = UpstreamResponseHeaders.NONE;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
         this.clientRequestId = bounded(clientRequestId);
@@ -121,6 +123,7 @@ public final class RequestContext {
         events = null;
         outputText.setLength(0);
         attemptOpen = true;
+        upstreamHeaders = UpstreamResponseHeaders.NONE;
     }
 
     /** A failed attempt is to be retried after this many milliseconds. */
@@ -264,6 +267,7 @@ public final class RequestContext {
         attemptsOnTarget = 0; // the provider route's attempt loop starts afresh
         retryDelay = FIRST_ATTEMPT;
         failure = null;
+        upstreamHeaders = UpstreamResponseHeaders.NONE;
         return true;
     }
 
@@ -283,6 +287,15 @@ public final class RequestContext {
     public void failure(GatewayException failure, boolean allowsFallback) {
         this.failure = failure;
         this.failureAllowsFallback = allowsFallback;
+    }
+
+    /** The current attempt's upstream answer headers that travel on (rate limits, request id); NONE until it answers. */
+    public UpstreamResponseHeaders upstreamHeaders() {
+        return upstreamHeaders;
+    }
+
+    public void upstreamHeaders(UpstreamResponseHeaders headers) {
+        this.upstreamHeaders = headers;
     }
 
     /** The client stream, created when the first event is written (so its headers carry the final attempt count). */

@@ -18,6 +18,7 @@ public final class ResponseHeaders {
         if (context.target() != null && context.attempts() > 0) {
             headers.put("x-gateway-provider", context.target().providerId());
             headers.put("x-gateway-attempts", Integer.toString(context.attempts()));
+            headers.putAll(context.upstreamHeaders().clientHeaders()); // the last attempt's rate limits and upstream id
         }
         return headers;
     }

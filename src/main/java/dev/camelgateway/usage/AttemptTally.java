@@ -93,6 +93,6 @@ public class AttemptTally {
         return new AttemptRecord(context.requestId(), context.attempts(), context.clientRequestId(),
                 context.attemptStartedAt(), Instant.now(), context.request().model(), context.target().providerId(),
                 context.target().upstreamModel(), context.request().stream(), status, usage, estimated, ttft,
-                duration / 1_000_000, httpStatus, errorCode);
+                duration / 1_000_000, httpStatus, errorCode, context.upstreamHeaders().requestId());
     }
 }
