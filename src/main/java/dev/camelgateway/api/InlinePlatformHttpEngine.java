@@ -9,13 +9,12 @@ import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpConsumer;
 import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * platform-http's Spring Boot engine, serving each exchange on the Tomcat thread that received the request.
@@ -23,16 +22,17 @@ import java.util.concurrent.CompletableFuture;
  * The starter's consumer hands every request to Spring's task executor and returns a future, so Spring MVC runs it
  * as an async request: a thread hand-off, {@code startAsync} and a second dispatch through the filters and the
  * DispatcherServlet when it completes. Profiled under load that was about a quarter of the gateway's CPU per
- * request, for nothing: an in-flight request holds a thread either way (BENCHMARKS.md). Here the route runs inline
- * and the consumer returns no future, which Spring MVC takes as "response handled". In-flight requests are thus
- * bounded by {@code server.tomcat.threads.max}.
+ * request, for nothing: an in-flight request holds a thread either way (BENCHMARKS.md). Here the consumer's executor
+ * runs the starter's own {@code service} on the calling thread, and the consumer returns no future, which Spring MVC
+ * takes as "response handled". In-flight requests are thus bounded by {@code server.tomcat.threads.max}.
+ * Pinned by InlinePlatformHttpEngineTest.
  */
 @Configuration(proxyBeanMethods = false)
 public class InlinePlatformHttpEngine {
     @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME) // the name platform-http looks up
     PlatformHttpEngine platformHttpEngine(Environment environment) {
         int port = environment.getProperty("server.port", Integer.class, 8080);
-        return new SpringBootPlatformHttpEngine(port, Runnable::run) {
+        return new SpringBootPlatformHttpEngine(port) {
             @Override
             public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
                 return new InlineConsumer(endpoint, processor);
@@ -41,26 +41,23 @@ public class InlinePlatformHttpEngine {
     }
 
     static final class InlineConsumer extends SpringBootPlatformHttpConsumer {
-        private static final Logger LOG = LoggerFactory.getLogger(InlineConsumer.class);
-
         InlineConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
             super(endpoint, processor, Runnable::run);
         }
 
-        /** As the starter's, without the executor; {@code null}: the response is complete when this returns. */
+        /**
+         * The starter's {@code service} (exchange, error handling and all), which with this executor has finished when
+         * it returns; {@code null} instead of its completed future keeps Spring MVC from going async.
+         */
         @Override
         public CompletableFuture<Void> service(HttpServletRequest request, HttpServletResponse response) {
             try {
-                handleService(request, response);
-            } catch (Exception e) {
-                LOG.warn("Error handling request due to: {}", e.getMessage(), e);
-                try {
-                    if (!response.isCommitted()) {
-                        response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-                    }
-                } catch (Exception ignored) {
-                    // the client is gone
+                super.service(request, response).join(); // complete already: join only rethrows what escaped the exchange
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error; // as thrown, for the servlet container's error page
                 }
+                throw e;
             }
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.camelgateway.api;
 
+import dev.camelgateway.provider.Attempt;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +20,10 @@ public final class ResponseHeaders {
         if (context.target() != null && context.attempts() > 0) {
             headers.put("x-gateway-provider", context.target().providerId());
             headers.put("x-gateway-attempts", Integer.toString(context.attempts()));
+            Attempt attempt = context.attempt();
+            if (attempt != null && attempt.target() == context.target()) { // not a previous target's (an open breaker)
+                headers.putAll(attempt.upstreamHeaders().clientHeaders()); // the attempt's rate limits and upstream id
+            }
         }
         return headers;
     }

@@ -27,6 +27,7 @@ public final class Attempt {
     private volatile UpstreamEventIterator events;
     private volatile UpstreamWatchdog.Watch watch;
     private volatile UpstreamConnection connection;
+    private volatile UpstreamResponseHeaders upstreamHeaders = UpstreamResponseHeaders.NONE;
     private boolean recorded;
 
     /**
@@ -121,6 +122,15 @@ public final class Attempt {
 
     public void connection(UpstreamConnection connection) {
         this.connection = connection;
+    }
+
+    /** The answer headers that travel on (rate limits, the provider's request id); NONE until the upstream answered. */
+    public UpstreamResponseHeaders upstreamHeaders() {
+        return upstreamHeaders;
+    }
+
+    public void upstreamHeaders(UpstreamResponseHeaders headers) {
+        this.upstreamHeaders = headers;
     }
 
     public UpstreamWatchdog.Watch watch() {

@@ -2,9 +2,11 @@ package dev.camelgateway.routing;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.HttpMethods;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.api.JsonResponse;
+import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
 import org.apache.camel.Exchange;
@@ -13,9 +15,13 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /v1/models}: every alias and every {@code provider/model} the configuration names, in OpenAI's list format. */
+/**
+ * {@code GET /v1/models}: every alias and every {@code provider/model} the configuration names, in OpenAI's list format;
+ * {@code GET /v1/models/{id}}: one of them.
+ */
 @Component("modelCatalog")
 public class ModelCatalog {
+    private static final String MODEL_PATH = "/v1/models/";
     private final GatewayProperties properties;
     private final long created = System.currentTimeMillis() / 1000;
 
@@ -28,7 +34,32 @@ public class ModelCatalog {
         JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(RequestContext.of(exchange)), toModelList());
     }
 
+    /** {@code GET /v1/models/{id}}: the id is the rest of the path, its {@code /} sent as is or as {@code %2F}. */
+    public void toModel(Exchange exchange) {
+        HttpMethods.require("GET", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
+        String id = ModelIds.fromPath(exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class), MODEL_PATH);
+        String owner = id == null ? null : owners().get(id);
+        if (owner == null) {
+            throw new GatewayException(404, new OpenAiError("The model '" + ModelIds.printable(id) + "' does not exist: "
+                    + "GET /v1/models lists the models of this gateway.", OpenAiError.INVALID_REQUEST, "model", "model_not_found"));
+        }
+        JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(RequestContext.of(exchange)), Json.write(model(id, owner)));
+    }
+
     public String toModelList() {
+        ArrayNode data = Json.MAPPER.createArrayNode();
+        owners().forEach((id, owner) -> data.add(model(id, owner)));
+        ObjectNode list = Json.object().put("object", "list");
+        list.set("data", data);
+        return Json.write(list);
+    }
+
+    private ObjectNode model(String id, String owner) {
+        return Json.object().put("id", id).put("object", "model").put("created", created).put("owned_by", owner);
+    }
+
+    /** Every model id the configuration names, with its owner, in the list's order. */
+    private Map<String, String> owners() {
         Map<String, String> owners = new LinkedHashMap<>();
         properties.getModels().forEach((alias, config) -> {
             owners.putIfAbsent(alias, "gateway");
@@ -37,12 +68,7 @@ public class ModelCatalog {
         });
         properties.getProviders().forEach((id, provider) ->
                 provider.getModels().forEach(m -> owners.putIfAbsent(id + "/" + m, id)));
-        ArrayNode data = Json.MAPPER.createArrayNode();
-        owners.forEach((id, owner) -> data.addObject()
-                .put("id", id).put("object", "model").put("created", created).put("owned_by", owner));
-        ObjectNode list = Json.object().put("object", "list");
-        list.set("data", data);
-        return Json.write(list);
+        return owners;
     }
 
     private static String owner(String target) {

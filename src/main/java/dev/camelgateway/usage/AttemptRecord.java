@@ -19,7 +19,17 @@ public record AttemptRecord(
         Long ttftMillis,
         long durationMillis,
         Integer httpStatus,
-        String errorCode) {
+        String errorCode,
+        String upstreamRequestId) {
+
+    /** A record without the provider's request id (an attempt that got no answer from it). */
+    public AttemptRecord(String requestId, int attempt, String clientRequestId, Instant startedAt, Instant finishedAt,
+                         String requestedModel, String provider, String upstreamModel, boolean stream, AttemptStatus status,
+                         Usage usage, boolean estimated, Long ttftMillis, long durationMillis, Integer httpStatus,
+                         String errorCode) {
+        this(requestId, attempt, clientRequestId, startedAt, finishedAt, requestedModel, provider, upstreamModel, stream,
+                status, usage, estimated, ttftMillis, durationMillis, httpStatus, errorCode, null);
+    }
 
     /** {@code PROVIDER} when every count came from the provider, {@code ESTIMATED} when the gateway counted any. */
     public String usageSource() {

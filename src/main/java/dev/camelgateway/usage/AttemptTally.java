@@ -97,6 +97,6 @@ public class AttemptTally {
         return new AttemptRecord(context.requestId(), attempt.number(), context.clientRequestId(),
                 attempt.startedAt(), Instant.now(), context.request().model(), attempt.target().providerId(),
                 attempt.target().upstreamModel(), context.request().stream(), status, usage, estimated, ttft,
-                duration / 1_000_000, httpStatus, errorCode);
+                duration / 1_000_000, httpStatus, errorCode, attempt.upstreamHeaders().requestId());
     }
 }

@@ -14,11 +14,12 @@ import java.util.Map;
 public class LedgerRepository {
     private static final String INSERT = "INSERT INTO usage_ledger (request_id, attempt, client_request_id, started_at, "
             + "finished_at, requested_model, provider, upstream_model, stream, status, prompt_tokens, completion_tokens, "
-            + "total_tokens, cached_tokens, reasoning_tokens, usage_source, ttft_ms, duration_ms, http_status, error_code) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "total_tokens, cached_tokens, reasoning_tokens, usage_source, ttft_ms, duration_ms, http_status, error_code, "
+            + "upstream_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
-            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR};
+            Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
+            Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
 
@@ -73,6 +74,7 @@ public class LedgerRepository {
         return new Object[] {r.requestId(), r.attempt(), r.clientRequestId(), Timestamp.from(r.startedAt()),
                 Timestamp.from(r.finishedAt()), r.requestedModel(), r.provider(), r.upstreamModel(), r.stream(),
                 r.status().name(), u.promptTokens(), u.completionTokens(), u.totalTokens(), u.cachedTokens(),
-                u.reasoningTokens(), r.usageSource(), r.ttftMillis(), r.durationMillis(), r.httpStatus(), r.errorCode()};
+                u.reasoningTokens(), r.usageSource(), r.ttftMillis(), r.durationMillis(), r.httpStatus(), r.errorCode(),
+                r.upstreamRequestId()};
     }
 }

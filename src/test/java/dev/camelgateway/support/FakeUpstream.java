@@ -286,6 +286,13 @@ public final class FakeUpstream implements AutoCloseable {
             return new Reply(status, headers, events, latches, behaviour, pauseMillis, gzip, headersAfterMillis);
         }
 
+        /** The same reply with one more response header. */
+        public Reply withHeader(String name, String value) {
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, h, pieces, latches, behaviour, pauseMillis);
+        }
+
         public Reply withLatch(int pieceIndex, CountDownLatch latch) {
             Map<Integer, CountDownLatch> l = new java.util.HashMap<>(latches);
             l.put(pieceIndex, latch);

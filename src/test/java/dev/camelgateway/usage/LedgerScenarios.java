@@ -151,6 +151,19 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         assertThat(rows(requestId(next), 1).get(0).get("status")).isEqualTo("COMPLETE");
     }
 
+    /** The provider's request id per attempt; one longer than its column is cut to it, never a row the database refuses. */
+    @Test
+    void eachAttemptRowKeepsTheProvidersRequestIdCutToItsColumn() {
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(500, "{\"error\":{\"message\":\"oops\"}}", Map.of("x-request-id", "i".repeat(300))));
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json"),
+                Map.of("x-request-id", "req_second")));
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", false, false));
+
+        List<Map<String, Object>> rows = rows(requestId(response), 2);
+        assertThat(rows).extracting(r -> r.get("upstream_request_id")).containsExactly("i".repeat(128), "req_second");
+    }
+
     @Test
     void aFallbackHasRowsForBothProviders() {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\"}}"));
