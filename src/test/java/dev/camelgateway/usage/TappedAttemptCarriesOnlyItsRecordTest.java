@@ -1,0 +1,79 @@
+package dev.camelgateway.usage;
+
+import dev.camelgateway.support.FakeUpstream.Reply;
+import dev.camelgateway.support.Fixtures;
+import dev.camelgateway.support.GatewayTestSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Regression: each wire-tapped copy kept the whole request alive (its RequestContext with the parsed request, the
+ * headers, the body: about 3 MB for a 1 MB prompt) while it waited in the tap queue. What reaches the usage route
+ * now is the attempt record alone, on every tap (a completed stream, a whole answer, a failed attempt before a retry).
+ */
+class TappedAttemptCarriesOnlyItsRecordTest extends GatewayTestSupport {
+    private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    private static volatile boolean advised;
+    private static volatile boolean capturing;
+
+    @Autowired
+    CamelContext camel;
+
+    @BeforeEach
+    void watchTheUsageRoute() throws Exception {
+        if (!advised) {
+            AdviceWith.adviceWith(camel, "usage", route -> route.weaveAddFirst().process(exchange -> {
+                AttemptRecord record = exchange.getProperty(AttemptTally.RECORD, AttemptRecord.class);
+                if (capturing && record != null) {
+                    SEEN.put(record.requestId() + "#" + record.attempt(), "properties=" + exchange.getProperties().keySet().stream()
+                            .filter(key -> !key.startsWith("camel.route.policy")).toList() // the usage route's own timer
+                            + " headers=" + exchange.getIn().getHeaders().keySet() + " body=" + exchange.getIn().getBody());
+                }
+            }));
+            advised = true;
+        }
+        SEEN.clear();
+        capturing = true;
+    }
+
+    @AfterEach
+    void stopWatching() {
+        capturing = false;
+    }
+
+    @Test
+    void everyTappedCopyHoldsOnlyTheAttemptRecord() throws Exception {
+        String prompt = "x ".repeat(500_000); // a 1 MB prompt
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(500, "{\"error\":{\"message\":\"oops\"}}"));
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json")));
+        HttpResponse<String> retried = post("/v1/chat/completions", "application/json",
+                "{\"model\":\"ollama/llama3\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}");
+        UPSTREAM.enqueue(OPENAI_PATH, Reply.sse(List.of()).withRawSse(Fixtures.read("openai", "chat-basic", "upstream-response.sse")));
+        HttpResponse<String> streamed = post("/v1/chat/completions", "application/json",
+                "{\"model\":\"openai/gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}");
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+        String retriedId = retried.headers().firstValue("x-request-id").orElseThrow();
+        String streamedId = streamed.headers().firstValue("x-request-id").orElseThrow();
+        Set<String> taps = Set.of(retriedId + "#1", retriedId + "#2", streamedId + "#1");
+        for (int i = 0; i < 100 && !SEEN.keySet().containsAll(taps); i++) {
+            Thread.sleep(50);
+        }
+
+        assertThat(SEEN.keySet()).containsAll(taps);
+        assertThat(taps).allSatisfy(tap -> assertThat(SEEN.get(tap)).as(tap)
+                .isEqualTo("properties=[" + AttemptTally.RECORD + "] headers=[] body=null"));
+    }
+}
