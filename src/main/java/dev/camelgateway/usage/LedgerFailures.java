@@ -20,6 +20,7 @@ final class LedgerFailures {
                 || e instanceof TransientDataAccessException       // TransientDataAccessResourceException, query timeout, lock
                 || e instanceof RecoverableDataAccessException
                 || e instanceof CannotCreateTransactionException   // the transaction could not get a connection
-                || e instanceof TransactionSystemException;        // a commit cut off: replay skips what did commit
+                || e instanceof TransactionSystemException         // a commit cut off: replay skips what did commit
+                || e instanceof AssertionError;                    // pgjdbc's own check (run with -ea) on a cut connection
     }
 }

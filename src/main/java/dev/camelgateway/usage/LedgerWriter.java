@@ -183,7 +183,7 @@ public class LedgerWriter implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) { // the writer thread never dies of one step
                 LOG.error("usage ledger: writer step failed: {}", e.toString());
             }
         }
@@ -211,7 +211,7 @@ public class LedgerWriter implements SmartLifecycle {
             repository.insertAll(rows);
             up();
             return rows.size();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             if (LedgerFailures.unreachable(e)) {
                 down(e);
                 return 0;
@@ -223,7 +223,7 @@ public class LedgerWriter implements SmartLifecycle {
                 repository.insertAll(List.of(rows.get(i)));
             } catch (DuplicateKeyException e) {
                 duplicates.increment(); // written before: exactly one row per attempt
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 if (LedgerFailures.unreachable(e)) {
                     down(e);
                     return i;
@@ -235,7 +235,7 @@ public class LedgerWriter implements SmartLifecycle {
         return rows.size();
     }
 
-    private void deadLetter(AttemptRecord row, RuntimeException e) {
+    private void deadLetter(AttemptRecord row, Throwable e) {
         deadLetters.write(row, e);
         deadLettered.increment();
         LOG.error("usage ledger: the database refused the row {}#{}; it is in {}: {}", row.requestId(), row.attempt(),
@@ -258,7 +258,7 @@ public class LedgerWriter implements SmartLifecycle {
         return !down || System.nanoTime() - nextProbeNanos >= 0;
     }
 
-    private void down(RuntimeException e) {
+    private void down(Throwable e) {
         if (!down) {
             LOG.warn("usage ledger: the database is unreachable ({}); rows go to the spool until it is back", e.getMessage());
         }
