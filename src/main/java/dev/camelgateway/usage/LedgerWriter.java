@@ -185,9 +185,23 @@ public class LedgerWriter implements SmartLifecycle {
                 break;
             } catch (RuntimeException | AssertionError e) { // the writer thread never dies of one step
                 LOG.error("usage ledger: writer step failed: {}", e.toString());
+                List<AttemptRecord> unfinished = inFlight;
+                inFlight = null;
+                if (unfinished != null) {
+                    spool(unfinished); // a row already written is skipped at replay
+                }
+                pause(); // e.g. an unreadable spool: not a busy loop
             }
         }
         spool.sync();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void write(List<AttemptRecord> rows) {
