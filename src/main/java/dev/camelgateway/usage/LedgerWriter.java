@@ -187,8 +187,12 @@ public class LedgerWriter implements SmartLifecycle {
                 LOG.error("usage ledger: writer step failed: {}", e.toString());
                 List<AttemptRecord> unfinished = inFlight;
                 inFlight = null;
-                if (unfinished != null) {
-                    spool(unfinished); // a row already written is skipped at replay
+                try {
+                    if (unfinished != null) {
+                        spool(unfinished); // a row already written is skipped at replay
+                    }
+                } catch (RuntimeException spoolFailed) {
+                    LOG.error("usage ledger: {} rows could not be spooled either: {}", unfinished.size(), spoolFailed.toString());
                 }
                 pause(); // e.g. an unreadable spool: not a busy loop
             }
