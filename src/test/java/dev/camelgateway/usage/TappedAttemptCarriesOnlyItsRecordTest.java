@@ -4,7 +4,9 @@ import dev.camelgateway.support.FakeUpstream.Reply;
 import dev.camelgateway.support.Fixtures;
 import dev.camelgateway.support.GatewayTestSupport;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,24 +27,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TappedAttemptCarriesOnlyItsRecordTest extends GatewayTestSupport {
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
-    private static volatile boolean advised;
+    private static volatile boolean watcherInstalled;
     private static volatile boolean capturing;
 
     @Autowired
     CamelContext camel;
 
+    /**
+     * Watches what the wire taps send to the usage route, without changing any route (the shared gateway's routes
+     * stay exactly those of routes/): the event of each send to {@code direct:usage} carries the tapped copy.
+     */
     @BeforeEach
-    void watchTheUsageRoute() throws Exception {
-        if (!advised) {
-            AdviceWith.adviceWith(camel, "usage", route -> route.weaveAddFirst().process(exchange -> {
-                AttemptRecord record = exchange.getProperty(AttemptTally.RECORD, AttemptRecord.class);
-                if (capturing && record != null) {
-                    SEEN.put(record.requestId() + "#" + record.attempt(), "properties=" + exchange.getProperties().keySet().stream()
-                            .filter(key -> !key.startsWith("camel.route.policy")).toList() // the usage route's own timer
-                            + " headers=" + exchange.getIn().getHeaders().keySet() + " body=" + exchange.getIn().getBody());
+    void watchTheTaps() throws Exception {
+        if (!watcherInstalled) {
+            EventNotifierSupport watcher = new EventNotifierSupport() {
+                @Override
+                public void notify(CamelEvent event) {
+                    if (capturing && event instanceof CamelEvent.ExchangeSendingEvent sending
+                            && "direct://usage".equals(sending.getEndpoint().getEndpointUri())) {
+                        Exchange exchange = sending.getExchange();
+                        AttemptRecord record = exchange.getProperty(AttemptTally.RECORD, AttemptRecord.class);
+                        if (record != null) {
+                            SEEN.put(record.requestId() + "#" + record.attempt(), "properties=" + exchange.getProperties().keySet()
+                                    + " headers=" + exchange.getIn().getHeaders().keySet() + " body=" + exchange.getIn().getBody());
+                        }
+                    }
                 }
-            }));
-            advised = true;
+            };
+            watcher.setIgnoreExchangeSendingEvents(false);
+            camel.getManagementStrategy().addEventNotifier(watcher);
+            watcher.start();
+            watcherInstalled = true;
         }
         SEEN.clear();
         capturing = true;
