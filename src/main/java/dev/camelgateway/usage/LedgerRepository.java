@@ -1,6 +1,8 @@
 package dev.camelgateway.usage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -22,9 +24,19 @@ public class LedgerRepository {
             Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
     public LedgerRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.transaction = jdbc == null ? null : new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
+    }
+
+    /**
+     * The rows in one transaction: all of them or none, so that a refused batch can be retried row by row without
+     * writing any row twice. Failures come as Spring's {@code DataAccessException}s (a commit's too).
+     */
+    public void insertAll(List<AttemptRecord> records) {
+        transaction.executeWithoutResult(status -> insert(records));
     }
 
     public void insert(List<AttemptRecord> records) {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * The usage route's step, reached through wire taps (never on a client's thread): meters one upstream attempt
- * (design.md §4.5) and queues its ledger row.
+ * The usage route's step, reached through wire taps: meters one upstream attempt (design.md §4.5), then hands its
+ * ledger row to the writer without waiting (a full queue spills to the spool), so it may also run on a client's
+ * thread when the tap pool is full.
  */
 @Component("usageRecorder")
 public class UsageRecorder {
@@ -30,7 +31,7 @@ public class UsageRecorder {
         properties.getProviders().keySet().forEach(this::interruptions);
     }
 
-    public void record(Exchange exchange) throws InterruptedException {
+    public void record(Exchange exchange) {
         AttemptRecord record = exchange.getProperty(AttemptTally.RECORD, AttemptRecord.class);
         if (record == null) {
             return;
@@ -51,7 +52,7 @@ public class UsageRecorder {
         }
         LOG.debug("attempt {}#{} {} {} {} prompt={} completion={} ({})", record.requestId(), record.attempt(), provider,
                 record.upstreamModel(), record.status(), record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource());
-        ledger.put(record);
+        ledger.offer(record); // never waits: metrics above are already recorded
     }
 
     private Counter interruptions(String provider) {

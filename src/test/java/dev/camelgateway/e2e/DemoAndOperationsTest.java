@@ -73,6 +73,15 @@ class DemoAndOperationsTest extends GatewayTestSupport {
         assertThat(hawtio.body()).contains("<title>Hawtio</title>");
     }
 
+    /** The ledger's health, provider-independent series without tags: queue, spool, dead letters, dropped rows. */
+    @Test
+    void theLedgerMetricsAreServed() {
+        String scrape = get("/actuator/prometheus").body();
+        assertThat(scrape.lines().filter(l -> l.startsWith("gateway_ledger_")).map(l -> l.substring(0, l.indexOf(' '))))
+                .contains("gateway_ledger_queue_depth", "gateway_ledger_spool_rows", "gateway_ledger_dead_letters_total",
+                        "gateway_ledger_dropped_total", "gateway_ledger_duplicates_total");
+    }
+
     /** Every metric the shipped Grafana dashboard queries is on /actuator/prometheus once traffic has flowed. */
     @Test
     void everyMetricTheDashboardQueriesIsExposed() throws Exception {

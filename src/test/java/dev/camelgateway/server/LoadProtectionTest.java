@@ -45,7 +45,8 @@ class LoadProtectionTest {
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=" + apiPort,
                 "--management.server.port=0", "--server.tomcat.max-connections=" + MAX_CONNECTIONS,
                 "--gateway.limits.header-timeout=1s", "--gateway.limits.in-flight=4", "--gateway.limits.in-flight-per-client=2",
-                "--gateway.ledger.url=jdbc:h2:mem:load-protection;DB_CLOSE_DELAY=-1", "--gateway.demo.word-delay=200ms");
+                "--gateway.ledger.url=jdbc:h2:mem:load-protection;DB_CLOSE_DELAY=-1", "--gateway.demo.word-delay=200ms",
+                "--gateway.ledger.spool.directory=" + java.nio.file.Files.createTempDirectory("load-protection-spool"));
         managementPort = gateway.getEnvironment().getProperty("local.management.port", Integer.class);
     }
 

@@ -85,6 +85,9 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.management.operators[1].role", () -> "admin");
         registry.add("gateway.ledger.url", () -> ledger);
         registry.add("gateway.ledger.username", () -> user);
+        Path ledgerFiles = temporaryDirectory("ledger"); // each gateway its own spool (it locks it)
+        registry.add("gateway.ledger.spool.directory", () -> ledgerFiles.resolve("spool").toString());
+        registry.add("gateway.ledger.dead-letter.directory", () -> ledgerFiles.resolve("dead-letter").toString());
         registry.add("gateway.providers.openai.base-url", () -> UPSTREAM.url("/openai/v1"));
         registry.add("gateway.providers.mistral.base-url", () -> UPSTREAM.url("/mistral/v1"));
         registry.add("gateway.providers.mistral.api-key", () -> MISTRAL_KEY);
@@ -183,6 +186,17 @@ public abstract class GatewayTestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new directory under target/ (a gateway's spool and dead-letter files, a file database). */
+    protected static Path temporaryDirectory(String prefix) {
+        try {
+            Path parent = Path.of("target", "test-ledgers").toAbsolutePath();
+            java.nio.file.Files.createDirectories(parent);
+            return java.nio.file.Files.createTempDirectory(parent, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -47,7 +47,8 @@ class PostgresLedgerTest extends LedgerScenarios {
         int otherPort = freePortForAnotherGateway();
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=" + otherPort, "--management.server.port=0", "--gateway.ledger.url=" + URL, "--gateway.ledger.username=" + ledgerUser,
-                "--gateway.demo.word-delay=1ms")) {
+                "--gateway.demo.word-delay=1ms",
+                "--gateway.ledger.spool.directory=" + temporaryDirectory("other-spool"))) {
             HttpClient client = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 100; i++) {

@@ -1,0 +1,35 @@
+package dev.camelgateway.usage;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One attempt record as one line of JSON, for the spool and the dead-letter file. Unknown fields are ignored and
+ * missing ones stay null, so a spool written before a column was added (or after one, by a newer gateway) still reads.
+ */
+final class LedgerRowJson {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private LedgerRowJson() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value); // no line breaks: Jackson escapes them inside strings
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static AttemptRecord read(String line) throws IOException {
+        return MAPPER.readValue(line, AttemptRecord.class);
+    }
+}
