@@ -59,12 +59,30 @@ final class AbortableConnections implements HttpClientConnectionManager {
 
     @Override
     public void connect(ConnectionEndpoint endpoint, TimeValue connectTimeout, HttpContext context) throws IOException {
-        pool.connect(unwrap(endpoint), connectTimeout, context);
+        if (!(endpoint instanceof Endpoint wrapped)) {
+            pool.connect(endpoint, connectTimeout, context);
+            return;
+        }
+        wrapped.attempt.ensureNotCut();
+        try {
+            pool.connect(wrapped.pooled, connectTimeout, context);
+        } catch (IOException e) {
+            throw wrapped.attempt.explain(e); // a cut during connect or TLS is the cut, not a connection failure
+        }
     }
 
     @Override
     public void upgrade(ConnectionEndpoint endpoint, HttpContext context) throws IOException {
-        pool.upgrade(unwrap(endpoint), context);
+        if (!(endpoint instanceof Endpoint wrapped)) {
+            pool.upgrade(endpoint, context);
+            return;
+        }
+        wrapped.attempt.ensureNotCut();
+        try {
+            pool.upgrade(wrapped.pooled, context);
+        } catch (IOException e) {
+            throw wrapped.attempt.explain(e);
+        }
     }
 
     @Override
@@ -94,20 +112,27 @@ final class AbortableConnections implements HttpClientConnectionManager {
         @Override
         public ClassicHttpResponse execute(String id, ClassicHttpRequest request, HttpRequestExecutor executor,
                                            HttpContext context) throws IOException, HttpException {
-            try {
-                return pooled.execute(id, request, executor, context);
-            } catch (IOException e) {
-                throw attempt.explain(e);
-            }
+            return guarded(() -> pooled.execute(id, request, executor, context));
         }
 
         @Override
         public ClassicHttpResponse execute(String id, ClassicHttpRequest request, RequestExecutor executor,
                                            HttpContext context) throws IOException, HttpException {
+            return guarded(() -> pooled.execute(id, request, executor, context));
+        }
+
+        /** Sends nothing after a cut; a failure that a cut caused is reported as the cut's reason. */
+        private ClassicHttpResponse guarded(Exchange exchange) throws IOException, HttpException {
+            attempt.ensureNotCut();
             try {
-                return pooled.execute(id, request, executor, context);
+                return exchange.run();
             } catch (IOException e) {
                 throw attempt.explain(e);
+            } catch (IllegalStateException e) { // "Endpoint is not connected": the cut closed it between two steps
+                if (attempt.cut()) {
+                    throw attempt.explain(new IOException(e));
+                }
+                throw e;
             }
         }
 
@@ -135,5 +160,9 @@ final class AbortableConnections implements HttpClientConnectionManager {
         public void close() throws IOException {
             pooled.close();
         }
+    }
+
+    private interface Exchange {
+        ClassicHttpResponse run() throws IOException, HttpException;
     }
 }

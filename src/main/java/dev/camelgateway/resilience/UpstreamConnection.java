@@ -49,6 +49,22 @@ public final class UpstreamConnection {
         }
     }
 
+    /**
+     * Before each step of the call (connect, send): a cut that came earlier, while the lease or the connect was awaited,
+     * stops the call here, so nothing is sent for a client that left. HttpClient would otherwise open a fresh connection
+     * in place of the one the cut closed.
+     */
+    void ensureNotCut() throws IOException {
+        if (reason != null) {
+            throw explain(new IOException("the call was cut before it was sent"));
+        }
+    }
+
+    /** Whether a cut happened (a failure after it is reported as its reason, whatever its type). */
+    boolean cut() {
+        return reason != null;
+    }
+
     /** What a failed exchange on this connection is reported as: the reason of a cut, else the failure itself. */
     IOException explain(IOException failure) {
         Exception why = reason;

@@ -23,8 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientGoneBeforeTheAnswerTest extends GatewayTestSupport {
     private static final String OK_JSON = Fixtures.read("openai", "chat-basic", "upstream-response.json");
 
+    private static final String NARROW_PATH = "/narrow/v1/chat/completions";
+
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.apache.camel.CamelContext camel;
 
     @BeforeEach
     void emptyLedger() {
@@ -51,6 +55,32 @@ class ClientGoneBeforeTheAnswerTest extends GatewayTestSupport {
 
         assertThat(eventually(UPSTREAM::abortedByGateway)).as("the upstream's answer found the connection closed").isEqualTo(1);
         assertThat(row(id).get("status")).isEqualTo("CLIENT_ABORTED");
+    }
+
+    @Test
+    void aClientThatLeavesWhileItsCallWaitsForAPooledConnectionSendsNothingUpstream() throws Exception {
+        // deployment "narrow" has one connection: a first call holds it for 3 s, the second waits for it
+        UPSTREAM.enqueue(NARROW_PATH, Reply.json(200, OK_JSON).headersAfter(3000));
+        UPSTREAM.enqueue(NARROW_PATH, Reply.json(200, OK_JSON));
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> post("/v1/chat/completions", "application/json",
+                chat("narrow/gpt-4o", false)));
+        assertThat(UPSTREAM.awaitReceived(1, 10, TimeUnit.SECONDS)).isTrue();
+        String id = "gone-" + UUID.randomUUID();
+        try (RawStream client = RawStream.post(StreamFlushingTest.port(), "/v1/chat/completions", chat("narrow/gpt-4o", false),
+                0, 10_000, id)) {
+            for (int i = 0; i < 200 && camel.getInflightRepository().size("attempt-narrow") < 2; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(camel.getInflightRepository().size("attempt-narrow")).as("the second call is under way").isEqualTo(2);
+        }
+
+        assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(row(id).get("status")).isEqualTo("CLIENT_ABORTED");
+        assertThat(UPSTREAM.received()).as("the call of the client that left was never sent").hasSize(1);
+    }
+
+    private static String chat(String model, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     }
 
     private static String leaveAfterTheUpstreamGotTheRequest(boolean stream) throws Exception {

@@ -42,7 +42,7 @@ public abstract class GatewayTestSupport {
     protected static final String GEMINI_PATH = "/gemini/v1beta/models/gemini-2.5-flash:generateContent";
     protected static final String OLLAMA_PATH = "/ollama/v1/chat/completions";
     /** Deployments that exist in the test configuration only (see {@link #gatewayProperties}). */
-    protected static final java.util.List<String> DEPLOYMENTS = java.util.List.of("east", "west");
+    protected static final java.util.List<String> DEPLOYMENTS = java.util.List.of("east", "west", "narrow");
     protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
 
     /**
@@ -123,6 +123,7 @@ public abstract class GatewayTestSupport {
             registry.add(key + ".circuit-breaker.sliding-window-size", () -> 4);
             registry.add(key + ".circuit-breaker.minimum-number-of-calls", () -> 4);
         }
+        registry.add("gateway.providers.narrow.max-connections", () -> 1); // one call at a time: the next waits for it
         registry.add("gateway.models.balanced.group[0].target", () -> "east/gpt-4o");
         registry.add("gateway.models.balanced.group[0].weight", () -> 3);
         registry.add("gateway.models.balanced.group[1].target", () -> "west/gpt-4o");
