@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,17 +22,29 @@ import java.util.concurrent.TimeUnit;
  * clients that left (before anything was written to them, by asking Tomcat: {@link ClientProbe}): one timer thread
  * for every stream, which never waits on a client. When a budget runs out it cuts the upstream connection, so the blocked
  * read fails at once and the reader reports which budget it was. While a committed stream waits for its upstream,
- * the watchdog sends an SSE comment every second; a client that is gone makes it fail, and the upstream call is
- * aborted then, not at the next event.
+ * the watchdog has an SSE comment sent every second, on a thread of the small ping pool (the write may block on a
+ * client that does not read; the timer never writes); a client that is gone makes it fail, and the upstream call is
+ * aborted at the next check, not at the next event.
  */
 @Component
 public class UpstreamWatchdog {
     static final long PING_MILLIS = 1000;
+    static final int PING_THREADS = 32;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "upstream-watchdog");
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Writes the pings. A ping blocked on a client that does not read holds one of these threads until Tomcat's write
+     * timeout; a stream has at most one ping in flight (SseResponse's lock), and when all are busy a ping is skipped.
+     */
+    private final ThreadPoolExecutor pinger = new ThreadPoolExecutor(0, PING_THREADS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread thread = new Thread(r, "upstream-ping");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     /**
      * Starts watching an attempt's call until its answer's headers arrive: within the total budget, and cut when the
@@ -68,6 +82,7 @@ public class UpstreamWatchdog {
     @PreDestroy
     void stop() {
         timer.shutdownNow();
+        pinger.shutdownNow();
     }
 
     /** One watched upstream body. */
@@ -153,13 +168,12 @@ public class UpstreamWatchdog {
                 cut(UpstreamTimeoutException.STALLED);
             } else if (probe != null && (client == null || !client.committed()) && probe.clientGone()) {
                 cut(UpstreamTimeoutException.CLIENT_GONE); // nothing written yet, so no write would have noticed
+            } else if (client != null && client.clientGone()) {
+                cut(UpstreamTimeoutException.CLIENT_GONE); // a ping (or a write) found the client gone
             } else if (client != null && client.committed() && now - Math.max(lastEvent, lastPing) >= PING_MILLIS * 1_000_000) {
                 lastPing = now;
-                if (client.ping()) {
-                    schedule();
-                } else {
-                    cut(UpstreamTimeoutException.CLIENT_GONE);
-                }
+                pinger.execute(client::ping);
+                schedule();
             } else {
                 schedule();
             }

@@ -104,11 +104,16 @@ public final class SseResponse {
         }
     }
 
+    /** True once a write or a ping failed: the client is gone. */
+    public boolean clientGone() {
+        return clientGone;
+    }
+
     /**
      * An SSE comment (ignored by clients) on a committed stream that is waiting for its upstream: the only way to learn
-     * that the client left before the next event. Returns false when the client is gone. Never blocks: while a write
-     * is in progress the ping is skipped (that write learns about the client itself), so a client that does not read
-     * cannot hold the watchdog, and with it every other stream's deadlines.
+     * that the client left before the next event. Returns false when the client is gone. Skipped while another write
+     * (or ping) is in progress, which learns about the client itself; the write itself may block on a client that does
+     * not read, so the watchdog runs it on its ping pool, never on its timer.
      */
     public boolean ping() {
         if (clientGone || out == null) {
