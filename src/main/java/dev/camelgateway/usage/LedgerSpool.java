@@ -8,6 +8,8 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -75,10 +77,7 @@ final class LedgerSpool implements Closeable {
             }
             for (Path segment : segments()) {
                 totalBytes += Files.size(segment);
-                long lines;
-                try (Stream<String> all = Files.lines(segment, StandardCharsets.UTF_8)) {
-                    lines = all.count();
-                }
+                long lines = lines(segment);
                 rows += lines;
                 if (segment.getFileName().toString().equals(positionSegment)) {
                     rows -= Math.min(lines, positionLines);
@@ -92,6 +91,22 @@ final class LedgerSpool implements Closeable {
             LOG.warn("usage ledger: {} rows spooled by an earlier run are waiting in {}; they are replayed once the database takes rows",
                     rows, directory);
         }
+    }
+
+    /** Lines in a segment, counted in bytes (a torn multi-byte character of a crash must not stop the start). */
+    private static long lines(Path segment) throws IOException {
+        long lines = 0;
+        boolean partial = false;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(segment)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    partial = buffer[i] != '\n';
+                    lines += partial ? 0 : 1;
+                }
+            }
+        }
+        return partial ? lines + 1 : lines;
     }
 
     /** One gateway per spool directory: two would write the same segment files. */
@@ -108,46 +123,72 @@ final class LedgerSpool implements Closeable {
         throw new IllegalStateException("another gateway uses it; give each gateway its own gateway.ledger.spool.directory");
     }
 
-    /** Appends rows until the disk bound; returns how many fit (the rest were not spooled). Written to the OS at once. */
+    /**
+     * Appends rows until the disk bound; returns how many were spooled (the rest were not). Written to the OS at once,
+     * and counted only then: rows whose write failed (a full disk) are not spooled, and the writer counts them lost.
+     */
     synchronized int append(List<AttemptRecord> records) {
-        int appended = 0;
+        StringBuilder lines = new StringBuilder();
+        long bytes = 0;
+        int fit = 0;
+        for (AttemptRecord record : records) {
+            String line = LedgerRowJson.write(record) + "\n";
+            long size = line.getBytes(StandardCharsets.UTF_8).length;
+            if (totalBytes + bytes + size > maxBytes) {
+                break;
+            }
+            lines.append(line);
+            bytes += size;
+            fit++;
+        }
+        if (fit == 0) {
+            return 0;
+        }
         try {
-            for (AttemptRecord record : records) {
-                String line = LedgerRowJson.write(record) + "\n";
-                long bytes = line.getBytes(StandardCharsets.UTF_8).length;
-                if (totalBytes + bytes > maxBytes) {
-                    break;
-                }
-                if (activeOut == null || activeBytes >= segmentBytes) {
-                    roll();
-                }
-                activeOut.write(line);
-                activeBytes += bytes;
-                totalBytes += bytes;
-                rows++;
-                appended++;
+            if (activeOut == null || activeBytes >= segmentBytes) {
+                roll();
             }
-            if (activeOut != null) {
-                activeOut.flush();
-            }
+            activeOut.write(lines.toString());
+            activeOut.flush();
         } catch (IOException e) {
             LOG.error("usage ledger: cannot write the spool {}: {}", directory, e.getMessage());
+            abandonActive(); // a part may have reached the file: a torn line, which the replay skips
+            return 0;
         }
-        dirty |= appended > 0;
-        return appended;
+        activeBytes += bytes;
+        totalBytes += bytes;
+        rows += fit;
+        dirty = true;
+        return fit;
     }
 
-    /** Forces what was appended to the disk (the writer calls it about once a second, and at shutdown). */
-    synchronized void sync() {
-        if (dirty && activeFile != null) {
+    /**
+     * Forces what was appended to the disk (the writer calls it about once a second, and at shutdown). The force runs
+     * outside the spool's lock: a tap appending on a client's thread never waits for the disk.
+     */
+    void sync() {
+        FileChannel channel;
+        synchronized (this) {
+            if (!dirty || activeFile == null) {
+                dirty = false;
+                return;
+            }
             try {
                 activeOut.flush();
-                activeFile.getChannel().force(false);
             } catch (IOException e) {
                 LOG.error("usage ledger: cannot sync the spool {}: {}", directory, e.getMessage());
+                return;
             }
+            channel = activeFile.getChannel();
+            dirty = false;
         }
-        dirty = false;
+        try {
+            channel.force(false);
+        } catch (java.nio.channels.ClosedChannelException closed) {
+            // the segment was rolled meanwhile: closing it forced it
+        } catch (IOException e) {
+            LOG.error("usage ledger: cannot sync the spool {}: {}", directory, e.getMessage());
+        }
     }
 
     /**
@@ -158,6 +199,7 @@ final class LedgerSpool implements Closeable {
         try {
             while (pending.isEmpty()) {
                 if (reader == null && !openOldest()) {
+                    rows = 0; // no segment left: nothing is waiting, whatever a failed write left in the count
                     return List.of();
                 }
                 int consumed = 0;
@@ -193,7 +235,7 @@ final class LedgerSpool implements Closeable {
         pendingEnds.subList(0, count).clear();
         pendingEnds.replaceAll(end -> end - consumed);
         replayedLines += consumed;
-        rows -= count;
+        rows = Math.max(0, rows - count);
         if (rows == 0 && pending.isEmpty()) {
             closeReader(); // everything replayed: this segment's lines are all taken
             try {
@@ -244,7 +286,8 @@ final class LedgerSpool implements Closeable {
         replaying = oldest;
         replayingBytes = Files.size(oldest);
         replayedLines = savedPosition(oldest);
-        reader = Files.newBufferedReader(oldest, StandardCharsets.UTF_8);
+        // lenient decoding: a torn multi-byte character (a crash mid-write) makes an unreadable line, which is skipped
+        reader = new BufferedReader(new InputStreamReader(Files.newInputStream(oldest), StandardCharsets.UTF_8));
         for (long i = 0; i < replayedLines && reader.readLine() != null; i++) {
             // already replayed by an earlier run
         }
@@ -264,7 +307,7 @@ final class LedgerSpool implements Closeable {
         closeReader();
         Files.deleteIfExists(replaying);
         Files.deleteIfExists(directory.resolve(POSITION));
-        totalBytes -= replayingBytes;
+        totalBytes = Math.max(0, totalBytes - replayingBytes);
         replaying = null;
         replayedLines = 0;
     }
@@ -275,6 +318,20 @@ final class LedgerSpool implements Closeable {
         activeFile = new FileOutputStream(active.toFile(), true);
         activeOut = new BufferedWriter(new OutputStreamWriter(activeFile, StandardCharsets.UTF_8));
         activeBytes = Files.size(active);
+    }
+
+    /** Drops the segment being written after a failed write, without flushing what is left in its buffer. */
+    private void abandonActive() {
+        try {
+            if (activeFile != null) {
+                activeFile.close();
+            }
+        } catch (IOException ignored) {
+            // nothing more can be saved of it
+        }
+        activeOut = null;
+        activeFile = null;
+        active = null;
     }
 
     private void closeActive() {
