@@ -23,8 +23,13 @@ public class ClientProbeValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        request.setAttribute(ClientProbe.ATTRIBUTE, new ClientProbe(request.getCoyoteRequest()));
-        getNext().invoke(request, response);
+        ClientProbe probe = new ClientProbe(request.getCoyoteRequest());
+        request.setAttribute(ClientProbe.ATTRIBUTE, probe);
+        try {
+            getNext().invoke(request, response);
+        } finally {
+            probe.retire(); // Tomcat recycles its request for the next one on any connection: never probe it again
+        }
     }
 
     /** Installs the valve on the API port's Tomcat. */

@@ -14,18 +14,30 @@ public final class ClientProbe {
     /** The request attribute that carries it ({@code server.ClientProbeValve} sets it). */
     public static final String ATTRIBUTE = ClientProbe.class.getName();
     private final Request coyote;
+    private boolean retired;
 
     public ClientProbe(Request coyote) {
         this.coyote = coyote;
     }
 
-    /** True when the client's connection has ended. Never blocks. */
-    public boolean clientGone() {
+    /**
+     * True when the client's connection has ended. Never blocks (beyond a probe in progress on another thread); false
+     * once the request is over.
+     */
+    public synchronized boolean clientGone() {
+        if (retired) {
+            return false;
+        }
         try {
             coyote.action(ActionCode.AVAILABLE, Boolean.TRUE); // Tomcat reads without blocking; EOF shows as 1
             return coyote.getAvailable() > 0;
         } catch (RuntimeException e) {
             return false; // a recycled request: the exchange is over anyway
         }
+    }
+
+    /** The request is over (its Tomcat request is recycled next): from now on the probe never touches it. */
+    public synchronized void retire() {
+        retired = true;
     }
 }
