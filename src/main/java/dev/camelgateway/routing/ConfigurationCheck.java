@@ -5,6 +5,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
  * a deployment without base-url or without its routes, an alias whose target, group or fallback names no deployment.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE) // before ProviderInfrastructure builds components from what it checks
 public class ConfigurationCheck implements CamelContextConfiguration {
     private static final Pattern DEPLOYMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
     private final GatewayProperties properties;
@@ -34,6 +37,9 @@ public class ConfigurationCheck implements CamelContextConfiguration {
             if (!DEPLOYMENT_ID.matcher(id).matches()) {
                 problems.add("gateway.providers." + id + ": a deployment id is 1 to 64 letters, digits and '-' (it names "
                         + "routes, a breaker and ledger rows)");
+            } else if (id.endsWith("-whole")) {
+                problems.add("gateway.providers." + id + ": a deployment id may not end in '-whole' (deployment '"
+                        + id.substring(0, id.length() - 6) + "' names its whole-answer HTTP component so)");
             }
             if (provider.getType() == null || !adapters.has(provider.getType())) {
                 problems.add("gateway.providers." + id + ".type is '" + provider.getType() + "'; known types: " + adapters.types());

@@ -49,6 +49,7 @@ class ConfigurationCheckTest {
         provider.setBaseUrl("http://127.0.0.1:1/v1");
         properties.getProviders().put("east", provider);
         properties.getProviders().put("west_1", provider);
+        properties.getProviders().put("east-whole", provider);
         GatewayProperties.ModelAlias both = new GatewayProperties.ModelAlias();
         both.setTarget("east/m");
         both.setGroup(List.of(member("east/m", 1)));
@@ -61,6 +62,7 @@ class ConfigurationCheckTest {
 
         assertThatThrownBy(() -> new ConfigurationCheck(properties, adapters).beforeApplicationStart(null))
                 .hasMessageContaining("gateway.providers.west_1: a deployment id is 1 to 64 letters, digits and '-'")
+                .hasMessageContaining("gateway.providers.east-whole: a deployment id may not end in '-whole'")
                 .hasMessageContaining("gateway.models.both needs either a target or a group of deployments (not both)")
                 .hasMessageContaining("gateway.models.neither needs either a target or a group")
                 .hasMessageContaining("gateway.models.group.group: weight 0 of 'east/m' must be at least 1")
