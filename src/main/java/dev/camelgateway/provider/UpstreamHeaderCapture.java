@@ -27,7 +27,12 @@ public class UpstreamHeaderCapture {
     public void afterFailure(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        UpstreamResponseHeaders headers = UpstreamResponseHeaders.of(failure, Instant.now());
+        UpstreamResponseHeaders headers;
+        try {
+            headers = UpstreamResponseHeaders.of(failure, Instant.now());
+        } catch (RuntimeException e) { // never in the way of the attempt's row, the next step of the catch
+            return;
+        }
         Attempt attempt = RequestContext.of(exchange).attempt();
         if (headers != UpstreamResponseHeaders.NONE && attempt != null) {
             attempt.upstreamHeaders(headers);

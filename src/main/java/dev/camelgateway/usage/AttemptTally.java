@@ -8,7 +8,10 @@ import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.resilience.FailureClassifier;
 import dev.camelgateway.resilience.FailureKind;
 import dev.camelgateway.secrets.SecretRedactor;
+import dev.camelgateway.api.OpenAiError;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.time.Instant;
  */
 @Component("attemptTally")
 public class AttemptTally {
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptTally.class);
     public static final String RECORD = "attemptRecord";
     private final ErrorResponder errors;
     /** {@code usage_ledger.error_code} is VARCHAR(64). */
@@ -56,9 +60,20 @@ public class AttemptTally {
         Usage reported = soFar != null ? soFar : attempt.reportedUsage();
         AttemptStatus status = kind == FailureKind.CLIENT_GONE ? AttemptStatus.CLIENT_ABORTED
                 : context.streamCommitted() || !attempt.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
-        GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : errors.toGatewayException(failure, context);
+        GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : mapped(failure, context);
         exchange.setProperty(RECORD, toRecord(context, attempt, status, reported, mapped == null ? null : mapped.status(),
                 mapped == null ? "client_aborted" : errorCode(mapped.error().code())));
+    }
+
+    /** The failure as the client is told it; should its mapping itself fail, the row is still written (as 502). */
+    private GatewayException mapped(Throwable failure, RequestContext context) {
+        try {
+            return errors.toGatewayException(failure, context);
+        } catch (RuntimeException e) {
+            LOG.error("request {}: mapping an upstream failure failed; its row says upstream_error", context.requestId(), e);
+            return new GatewayException(502, new OpenAiError("The upstream failed.", OpenAiError.SERVER_ERROR, null,
+                    "upstream_error"));
+        }
     }
 
     /**
