@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # bench/ab.sh REV_A REV_B [ROUNDS]: CPU per request of two revisions of the gateway, A/B, on the same upstream process
 # and the same load (wrk, 64 connections, small non-streaming requests), alternated ROUNDS times (default 3) so that
-# machine drift cancels. Each gateway is warmed first (BENCH_AB_WARMUP, default 40s). Prints one line per run and the
+# machine drift cancels. Each gateway is warmed first (BENCH_AB_WARMUP, default 90s). Prints one line per run and the
 # median per revision. Not part of make bench: for "is this change slower?" questions (BENCHMARKS.md cites it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-A=$1; B=$2; ROUNDS=${3:-3}; WARMUP=${BENCH_AB_WARMUP:-40s}; RUN=${BENCH_AB_RUN:-10s}
+A=$1; B=$2; ROUNDS=${3:-3}; WARMUP=${BENCH_AB_WARMUP:-90s}; RUN=${BENCH_AB_RUN:-10s}
 UP=${BENCH_UP_PORT:-19090}; GW=${BENCH_GW_PORT:-18080}
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 WORK=$(mktemp -d); PIDS=()
@@ -19,13 +19,15 @@ done
 source bench/start.sh
 start_upstream $UP 200 0
 sed 's#MODEL#openai/bench#' bench/post.lua >"$WORK/gateway.lua"
-run_one() { # run_one a|b SECONDS → "req/s cpu-ms-per-request"
+run_one() { # run_one a|b → "req/s cpu-ms-per-request"
   local jar=$WORK/$1.jar
-  GATEWAY_MANAGEMENT_OPERATORS_0_USERNAME=${BENCH_OPERATOR%%:*} GATEWAY_MANAGEMENT_OPERATORS_0_PASSWORD=${BENCH_OPERATOR#*:} \
-  java $GATEWAY_JAVA_OPTS -jar "$jar" --server.port=$GW --management.server.port=$((GW + 1)) --logging.level.root=WARN \
+  if curl -s -o /dev/null "http://127.0.0.1:$GW/"; then echo "port $GW is busy: another gateway runs" >&2; exit 1; fi
+  # from the revision's own checkout: the jar reads ./config and ./routes, which must be that revision's
+  (cd "$WORK/src-$1" && GATEWAY_MANAGEMENT_OPERATORS_0_USERNAME=${BENCH_OPERATOR%%:*} GATEWAY_MANAGEMENT_OPERATORS_0_PASSWORD=${BENCH_OPERATOR#*:} \
+  exec java $GATEWAY_JAVA_OPTS -jar "$jar" --server.port=$GW --management.server.port=$((GW + 1)) --logging.level.root=WARN \
     --gateway.ledger.url="jdbc:h2:file:$WORK/ledger-$1-$RANDOM" --gateway.providers.openai.base-url=http://127.0.0.1:$UP/v1 \
-    >"$WORK/gw-$1.log" 2>&1 & local pid=$!
-  wait_ready "http://127.0.0.1:$((GW + 1))/actuator/health" "http://127.0.0.1:$UP/"
+    >"$WORK/gw-$1.log" 2>&1) & local pid=$!   # exec: $! is the JVM itself, whose CPU is read
+  wait_ready "http://127.0.0.1:$((GW + 1))/actuator/health" "http://127.0.0.1:$UP/" || { tail -30 "$WORK/gw-$1.log" >&2; exit 1; }
   wrk -t2 -c64 -d"$WARMUP" -s "$WORK/gateway.lua" "http://127.0.0.1:$GW/v1/chat/completions" >/dev/null
   local before; before=$(awk '{print $14+$15}' /proc/$pid/stat)
   local out; out=$(wrk -t2 -c64 -d"$RUN" -s "$WORK/gateway.lua" "http://127.0.0.1:$GW/v1/chat/completions")
