@@ -79,9 +79,6 @@ class ClientGoneBeforeTheAnswerTest extends GatewayTestSupport {
         assertThat(UPSTREAM.received()).as("the call of the client that left was never sent").hasSize(1);
     }
 
-    private static String chat(String model, boolean stream) {
-        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    }
 
     private static String leaveAfterTheUpstreamGotTheRequest(boolean stream) throws Exception {
         String id = "gone-" + UUID.randomUUID();

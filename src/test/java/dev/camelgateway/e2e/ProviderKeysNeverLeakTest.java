@@ -39,9 +39,9 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OPENAI_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json")));
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(200, Fixtures.read("anthropic", "chat-basic", "upstream-response.json")));
 
-        assertThat(chat(OPENAI, false).statusCode()).isEqualTo(200);
+        assertThat(send(OPENAI, false).statusCode()).isEqualTo(200);
         assertThat(UPSTREAM.lastRequest().headers()).containsEntry("Authorization", "Bearer " + OPENAI_KEY);
-        assertThat(chat(ANTHROPIC, false).statusCode()).isEqualTo(200);
+        assertThat(send(ANTHROPIC, false).statusCode()).isEqualTo(200);
         assertThat(UPSTREAM.lastRequest().headers()).as("the file's content without its trailing whitespace")
                 .containsEntry("x-api-key", ANTHROPIC_KEY);
         assertNoKeyIn("the log", output.getAll());
@@ -56,7 +56,7 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
                 + "\",\"message\":\"invalid x-api-key " + ANTHROPIC_KEY + "\"}}"));
 
         // the client is told the gateway's credential was refused (502), never the provider's text about it
-        HttpResponse<String> openAi = chat(OPENAI, false);
+        HttpResponse<String> openAi = send(OPENAI, false);
         assertThat(openAi.statusCode()).isEqualTo(502);
         JsonNode openAiError = Json.parse(openAi.body()).get("error");
         assertThat(openAiError.get("message").asText()).isEqualTo("The gateway's credential for provider openai was refused.");
@@ -64,7 +64,7 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
         assertNoKeyIn(openAi);
         assertThat(ledgerErrorCode(openAi)).isEqualTo(MASK);
 
-        HttpResponse<String> anthropic = chat(ANTHROPIC, false);
+        HttpResponse<String> anthropic = send(ANTHROPIC, false);
         assertThat(anthropic.statusCode()).isEqualTo(502);
         assertThat(Json.parse(anthropic.body()).get("error").get("code").asText()).isEqualTo("upstream_auth_failed");
         assertNoKeyIn(anthropic);
@@ -85,11 +85,11 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
                 + "\"message\":\"messages.0: unexpected '" + ANTHROPIC_KEY + "'\"}}"));
 
-        HttpResponse<String> openAi = chat(OPENAI, false);
+        HttpResponse<String> openAi = send(OPENAI, false);
         assertThat(openAi.statusCode()).isEqualTo(400);
         assertThat(Json.parse(openAi.body()).get("error").get("param").asText()).isEqualTo(MASK);
         assertNoKeyIn(openAi);
-        HttpResponse<String> anthropic = chat(ANTHROPIC, false);
+        HttpResponse<String> anthropic = send(ANTHROPIC, false);
         assertThat(Json.parse(anthropic.body()).get("error").get("message").asText())
                 .isEqualTo("anthropic: messages.0: unexpected '" + MASK + "'");
         assertNoKeyIn(anthropic);
@@ -103,9 +103,9 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\","
                 + "\"message\":\"invalid x-api-key " + ANTHROPIC_KEY.substring(0, 10) + "...\"}}"));
 
-        HttpResponse<String> openAi = chat(OPENAI, false);
+        HttpResponse<String> openAi = send(OPENAI, false);
         assertNoKeyIn(openAi);
-        HttpResponse<String> anthropic = chat(ANTHROPIC, false);
+        HttpResponse<String> anthropic = send(ANTHROPIC, false);
         assertNoKeyIn(anthropic);
         // a refused key reaches only the operator's warn line (the client gets upstream_auth_failed): masked there
         assertThat(output.getAll()).contains("openai: Incorrect API key provided: "
@@ -126,7 +126,7 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
                 "upstream-response.sse").replace("Please try again later.", "Key " + GEMINI_KEY + " is throttled.")));
 
         for (String model : List.of(OPENAI, ANTHROPIC, "gemini/gemini-2.5-flash")) {
-            HttpResponse<String> response = chat(model, true);
+            HttpResponse<String> response = send(model, true);
             String[] events = response.body().split("\n\n");
             assertThat(events[0]).as("content came first").startsWith("data: {\"id\"");
             assertThat(events[events.length - 1]).startsWith("data: {\"error\":").contains(MASK);
@@ -145,7 +145,7 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
         }
 
         for (String model : List.of(OPENAI, ANTHROPIC)) {
-            HttpResponse<String> response = chat(model, false);
+            HttpResponse<String> response = send(model, false);
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(Json.parse(response.body()).get("error").get("message").asText()).endsWith(MASK);
             assertNoKeyIn(response);
@@ -160,7 +160,7 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
                     Map.of("Retry-After", OPENAI_KEY)));
         }
 
-        HttpResponse<String> response = chat(OPENAI, false);
+        HttpResponse<String> response = send(OPENAI, false);
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).hasValue(MASK);
@@ -168,9 +168,8 @@ class ProviderKeysNeverLeakTest extends GatewayTestSupport {
         assertNoKeyIn("the log", output.getAll());
     }
 
-    private static HttpResponse<String> chat(String model, boolean stream) {
-        return post("/v1/chat/completions", "application/json", "{\"model\":\"" + model + "\",\"stream\":" + stream
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+    private static HttpResponse<String> send(String model, boolean stream) {
+        return post("/v1/chat/completions", "application/json", chat(model, stream));
     }
 
     /** The ledger row's error_code, once the usage route has written it. */

@@ -312,9 +312,6 @@ class ResilienceScenariosTest extends GatewayTestSupport {
         return chunks;
     }
 
-    private static String chat(String model, boolean stream) {
-        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    }
 
     private static int primaryCalls() {
         return (int) UPSTREAM.received().stream().filter(r -> r.uri().startsWith("/ollama/")).count();

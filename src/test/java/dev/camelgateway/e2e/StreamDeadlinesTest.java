@@ -32,10 +32,10 @@ class StreamDeadlinesTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(OK_SSE.subList(0, 2)).thenStall());
 
         try (RawStream stuck = RawStream.post(StreamFlushingTest.port(), "/v1/chat/completions",
-                StreamFlushingTest.chat("openai/gpt-4o-mini"), 4096, 30_000)) {
+                chat("openai/gpt-4o-mini", true), 4096, 30_000)) {
             Thread.sleep(2500); // long enough for the watchdog to want to ping A, whose write is blocked
             try (RawStream stalled = RawStream.post(StreamFlushingTest.port(), "/v1/chat/completions",
-                    StreamFlushingTest.chat("ollama/llama3"), 0, 15_000)) {
+                    chat("ollama/llama3", true), 0, 15_000)) {
                 String seen = stalled.readUntil("\"error\"");
                 assertThat(seen).as("the watchdog cut B for its idle budget, not a socket timeout")
                         .contains("stream_stalled").doesNotContain("[DONE]");
@@ -58,7 +58,7 @@ class StreamDeadlinesTest extends GatewayTestSupport {
                 rest.getBytes(StandardCharsets.UTF_8)), Map.of(1, release)));
 
         try (RawStream stream = RawStream.post(StreamFlushingTest.port(), "/v1/chat/completions",
-                StreamFlushingTest.chat("anthropic/claude-sonnet-4-5"), 0, 10_000)) {
+                chat("anthropic/claude-sonnet-4-5", true), 0, 10_000)) {
             String seen = stream.readUntil("overloaded_error");
             assertThat(seen).contains("Bonjour!").doesNotContain("[DONE]");
             assertThat(release.getCount()).as("the upstream still holds the rest of its stream").isEqualTo(1);

@@ -28,7 +28,7 @@ class StreamFlushingTest extends GatewayTestSupport {
         List<String> payloads = Fixtures.ssePayloads("openai", "chat-basic", "upstream-response.sse");
         UPSTREAM.enqueue(OPENAI_PATH, Reply.sse(payloads).withLatch(3, release).gzipWhenAccepted());
 
-        try (RawStream stream = RawStream.post(port(), "/v1/chat/completions", chat("openai/gpt-4o-mini"), 0, 10_000)) {
+        try (RawStream stream = RawStream.post(port(), "/v1/chat/completions", chat("openai/gpt-4o-mini", true), 0, 10_000)) {
             String seen = stream.readUntil("there!");
             assertThat(seen).as("the chunks came before any keep-alive ping").doesNotContain(PING);
             assertThat(release.getCount()).as("the upstream is still holding the rest").isEqualTo(1);
@@ -53,7 +53,7 @@ class StreamFlushingTest extends GatewayTestSupport {
                 + event("message_stop", "{\"type\":\"message_stop\"}");
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.raw(List.of(bytes(oneWrite), bytes(rest)), Map.of(1, release)));
 
-        try (RawStream stream = RawStream.post(port(), "/v1/chat/completions", chat("anthropic/claude-sonnet-4-5"), 0, 10_000)) {
+        try (RawStream stream = RawStream.post(port(), "/v1/chat/completions", chat("anthropic/claude-sonnet-4-5", true), 0, 10_000)) {
             String seen = stream.readUntil("Bonjour!");
             assertThat(seen).as("the chunk came before any keep-alive ping").doesNotContain(PING);
             assertThat(release.getCount()).as("the upstream is still holding the rest").isEqualTo(1);
@@ -66,9 +66,6 @@ class StreamFlushingTest extends GatewayTestSupport {
         return URI.create(gatewayUrl("/")).getPort();
     }
 
-    static String chat(String model) {
-        return "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    }
 
     private static String event(String name, String data) {
         return "event: " + name + "\ndata: " + data + "\n\n";

@@ -24,7 +24,7 @@ class StreamHeadersTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.raw(List.of(": warming up\n\n".getBytes()), java.util.Map.of()).thenCut());
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(OK_SSE));
 
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3"));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", true));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("data: [DONE]");
@@ -39,7 +39,7 @@ class StreamHeadersTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, ERROR_503));
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.sse(List.of()).withRawSse(Fixtures.read("anthropic", "chat-basic", "upstream-response.sse")));
 
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("resilient"));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("resilient", true));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Bonjour!").contains("data: [DONE]");
@@ -47,7 +47,4 @@ class StreamHeadersTest extends GatewayTestSupport {
         assertThat(response.headers().firstValue("x-gateway-attempts")).hasValue("3");
     }
 
-    private static String chat(String model) {
-        return "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    }
 }

@@ -28,7 +28,7 @@ class UnknownTokenCountsTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\",\"type\":\"server_error\"}}"));
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\",\"type\":\"server_error\"}}"));
 
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3"));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", false));
 
         assertThat(response.statusCode()).isEqualTo(503);
         List<Map<String, Object>> rows = rows(response.headers().firstValue("x-request-id").orElseThrow(), 2);
@@ -46,7 +46,7 @@ class UnknownTokenCountsTest extends GatewayTestSupport {
                 + "[{\"text\":\"Bonjour tout le monde\"}]},\"finishReason\":\"STOP\",\"index\":0}],"
                 + "\"usageMetadata\":{\"promptTokenCount\":25,\"totalTokenCount\":25},\"modelVersion\":\"gemini-2.5-flash\"}"));
 
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("gemini/gemini-2.5-flash"));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("gemini/gemini-2.5-flash", false));
 
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Object> row = rows(response.headers().firstValue("x-request-id").orElseThrow(), 1).get(0);
@@ -72,7 +72,4 @@ class UnknownTokenCountsTest extends GatewayTestSupport {
         return rows;
     }
 
-    private static String chat(String model) {
-        return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    }
 }

@@ -117,9 +117,6 @@ class UpstreamHeadersPassOnTest extends GatewayTestSupport {
         assertThat(rows(response.headers().firstValue("x-request-id").orElseThrow(), 1).get(0).get("upstream_request_id")).isNull();
     }
 
-    private static String chat(String model, boolean stream) {
-        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    }
 
     /** The ledger is written asynchronously: wait (bounded) until the request's rows are there; keys in lower case. */
     private List<Map<String, Object>> rows(String requestId, int expected) {

@@ -30,7 +30,7 @@ class UpstreamPolicyTest extends GatewayTestSupport {
     void aWholeAnswerSlowerThanFirstEventButWithinResponseIsOneAttempt() {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(200, OK_JSON).headersAfter(2000));
 
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3"));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", false));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Hello there! How can I help?");
@@ -43,7 +43,7 @@ class UpstreamPolicyTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(401, INCORRECT_KEY));
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(200, Fixtures.read("anthropic", "chat-basic", "upstream-response.json")));
 
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("resilient"));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("resilient", false));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("claude-sonnet-4-5");
@@ -55,7 +55,7 @@ class UpstreamPolicyTest extends GatewayTestSupport {
     void aRefusedGatewayKeyWithoutFallbackSaysTheGatewaysCredentialWasRefused() {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(403, INCORRECT_KEY));
 
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3"));
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat("ollama/llama3", false));
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("upstream_auth_failed")
@@ -70,19 +70,16 @@ class UpstreamPolicyTest extends GatewayTestSupport {
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"requests\"}}"));
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"requests\"}}"));
 
-        assertThat(post("/v1/chat/completions", "application/json", chat("ollama/llama3")).statusCode()).isEqualTo(400);
-        assertThat(post("/v1/chat/completions", "application/json", chat("ollama/llama3")).statusCode()).isEqualTo(429);
+        assertThat(post("/v1/chat/completions", "application/json", chat("ollama/llama3", false)).statusCode()).isEqualTo(400);
+        assertThat(post("/v1/chat/completions", "application/json", chat("ollama/llama3", false)).statusCode()).isEqualTo(429);
         assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).as("a 400 and two 429s are not calls of the breaker")
                 .isZero();
 
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(503, "{\"error\":{\"message\":\"down\",\"type\":\"server_error\"}}"));
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.json(200, OK_JSON));
-        assertThat(post("/v1/chat/completions", "application/json", chat("ollama/llama3")).statusCode()).isEqualTo(200);
+        assertThat(post("/v1/chat/completions", "application/json", chat("ollama/llama3", false)).statusCode()).isEqualTo(200);
         assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).isEqualTo(2);
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
     }
 
-    private static String chat(String model) {
-        return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    }
 }

@@ -159,6 +159,11 @@ public abstract class GatewayTestSupport {
         return "http://127.0.0.1:" + currentManagementPort + path;
     }
 
+    /** The smallest Chat Completions request for {@code model}: one user message, "hi". */
+    protected static String chat(String model, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    }
+
     /** An HTTP Basic {@code Authorization} header value. */
     protected static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
