@@ -137,6 +137,7 @@ public class UpstreamWatchdog {
                 case UpstreamTimeoutException.STALLED -> "The upstream stream stalled: no event within the idle timeout.";
                 case UpstreamTimeoutException.CLIENT_GONE -> "The client disconnected.";
                 default -> whole ? "The upstream's answer did not arrive within the response timeout."
+                        : upstream == null ? "The upstream did not answer within the total timeout." // the call's watch
                         : firstEventSeen ? "The upstream call exceeded its total timeout."
                         : "The upstream sent no event within the first-event timeout.";
             });

@@ -72,6 +72,18 @@ class UpstreamWatchdogTest {
         assertThat(watch.expired()).isEqualTo(UpstreamTimeoutException.CLIENT_GONE);
     }
 
+    @Test
+    void aCallThatOutlivesItsTotalBudgetBeforeAnsweringSaysSo() throws Exception {
+        Resilience.Timeouts timeouts = timeouts(Duration.ofMinutes(1));
+        timeouts.setTotal(Duration.ofMillis(300));
+        UpstreamWatchdog.Watch call = watchdog.watchCall(timeouts, System.nanoTime(), null, null);
+
+        for (int i = 0; i < 100 && call.expired() == null; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(call.toException().getMessage()).isEqualTo("The upstream did not answer within the total timeout.");
+    }
+
     private static Resilience.Timeouts timeouts(Duration idle) {
         Resilience.Timeouts timeouts = new Resilience.Timeouts();
         timeouts.setIdle(idle);
