@@ -16,13 +16,21 @@ import java.io.IOException;
  */
 @Component("chatRequestReader")
 public class ChatRequestReader {
+    private final ChatCompletionsApi api;
 
+    public ChatRequestReader(ChatCompletionsApi api) {
+        this.api = api;
+    }
+
+    /** The request, validated, as the canonical {@link ChatRequest}; the client speaks Chat Completions. */
     public void read(Exchange exchange) {
         Message in = exchange.getMessage();
         HttpMethods.require("POST", in.getHeader(Exchange.HTTP_METHOD, String.class));
         byte[] body = GuardedBodyRequest.bodyOf(in.getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class));
         ChatRequest request = ChatRequestValidator.validate(parse(body));
-        RequestContext.of(exchange).request(request);
+        RequestContext context = RequestContext.of(exchange);
+        context.clientApi(api);
+        context.request(request);
         in.setBody(request);
     }
 

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * The error contract (design §4.3) in one place. Before the first byte: an HTTP status with OpenAI's error
- * envelope. After it: one {@code data: {"error":…}} event and the stream ends without {@code [DONE]}. Either way the
+ * envelope. After it: one {@code data: {"error":…}} event and the stream ends without {@code [DONE]} (each in the
+ * client's API: {@link ClientApi}). Either way the
  * text is the {@link ErrorEnvelope}'s, which keeps the provider keys out of it.
  */
 @Component("errorResponder")
@@ -30,10 +31,12 @@ public class ErrorResponder {
 
     private final ProviderAdapters adapters;
     private final ErrorEnvelope envelope;
+    private final ChatCompletionsApi chatCompletions;
 
-    public ErrorResponder(ProviderAdapters adapters, ErrorEnvelope envelope) {
+    public ErrorResponder(ProviderAdapters adapters, ErrorEnvelope envelope, ChatCompletionsApi chatCompletions) {
         this.adapters = adapters;
         this.envelope = envelope;
+        this.chatCompletions = chatCompletions;
     }
 
     public void respond(Exchange exchange) {
@@ -61,7 +64,7 @@ public class ErrorResponder {
         Message message = exchange.getMessage();
         ClientErrorLog.refused(context == null ? "-" : context.requestId(), error);
         if (context != null && context.streamCommitted()) {
-            context.sse().trySendError(envelope.toJson(error.error()));
+            context.sse().trySend(context.streamEncoder().error(api(context).errorBody(error)));
             message.removeHeaders("*");
             message.setBody(null);
             return;
@@ -71,7 +74,12 @@ public class ErrorResponder {
             headers.put("x-should-retry", "false"); // the gateway's retry policy has run: SDKs would multiply it
         }
         headers.putAll(envelope.headers(error));
-        JsonResponse.set(message, error.status(), headers, envelope.toJson(error.error()));
+        JsonResponse.set(message, error.status(), headers, api(context).errorBody(error));
+    }
+
+    /** The API the client speaks; Chat Completions for a request refused before its reader named one. */
+    private ClientApi api(RequestContext context) {
+        return context == null || context.clientApi() == null ? chatCompletions : context.clientApi();
     }
 
     /** The error the client is told for a failure (an upstream answer is mapped by its provider's error mapper). */

@@ -36,6 +36,9 @@ public final class RequestContext {
     private long upstreamNanos;
     private volatile String outcome = "success";
     private SseResponse sse;
+    // the client's side: the API it speaks, and its stream's encoder (made with the stream)
+    private volatile ClientApi clientApi;
+    private ClientApi.StreamEncoder streamEncoder;
     private volatile ClientProbe clientProbe;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
@@ -176,6 +179,23 @@ public final class RequestContext {
      * The client stream of this request (one for every attempt); its headers are computed when it commits, so they
      * carry the attempt count and provider of the attempt that answered.
      */
+    /** The API the client speaks (set by its reader; null before). */
+    public ClientApi clientApi() {
+        return clientApi;
+    }
+
+    public void clientApi(ClientApi clientApi) {
+        this.clientApi = clientApi;
+    }
+
+    /** The encoder of this request's stream, one for all its attempts (the client sees one stream). */
+    public synchronized ClientApi.StreamEncoder streamEncoder() {
+        if (streamEncoder == null) {
+            streamEncoder = clientApi.newStreamEncoder();
+        }
+        return streamEncoder;
+    }
+
     public synchronized SseResponse sse() {
         if (sse == null) {
             sse = new SseResponse(servletResponse, () -> ResponseHeaders.of(this));

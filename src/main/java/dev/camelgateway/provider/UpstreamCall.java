@@ -96,7 +96,7 @@ public class UpstreamCall {
         MappedResponse mapped = adapters.forType(attempt.target().type())
                 .toChatCompletion(upstreamBody, context.request(), attempt.target());
         Message message = exchange.getMessage();
-        JsonResponse.set(message, 200, ResponseHeaders.of(context), mapped.body());
+        JsonResponse.set(message, 200, ResponseHeaders.of(context), context.clientApi().answer(mapped.body()));
         attempt.reportedUsage(mapped.usage());
         if (mapped.usage() == null || mapped.usage().completionTokens() == null) { // kept for the token estimate
             ObjectNode completion = Json.objectOrNull(mapped.body());

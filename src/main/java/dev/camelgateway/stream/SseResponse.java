@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * answered. Once the client is gone, every later write is skipped.
  */
 public final class SseResponse {
+    private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEWLINE = "\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServletResponse response;
@@ -41,9 +42,9 @@ public final class SseResponse {
         return out != null;
     }
 
-    /** Writes each payload as one event and flushes; commits the response (status 200, SSE headers) first. */
-    public void send(List<String> payloads) throws IOException {
-        send(payloads, true);
+    /** Writes each frame as one event and flushes; commits the response (status 200, SSE headers) first. */
+    public void send(List<SseFrame> frames) throws IOException {
+        send(frames, true);
     }
 
     /**
@@ -52,16 +53,21 @@ public final class SseResponse {
      * empty list with {@code flush} still flushes what an earlier call left in the buffer: the event that was "at
      * hand" may have mapped to nothing.
      */
-    public void send(List<String> payloads, boolean flush) throws IOException {
+    public void send(List<SseFrame> frames, boolean flush) throws IOException {
         lock.lock();
         try {
-            if (payloads.isEmpty() && !(flush && unflushed)) {
+            if (frames.isEmpty() && !(flush && unflushed)) {
                 return;
             }
             ServletOutputStream os = open();
-            for (String payload : payloads) {
+            for (SseFrame frame : frames) {
+                if (frame.event() != null) {
+                    os.write(EVENT);
+                    os.write(frame.event().getBytes(StandardCharsets.UTF_8));
+                    os.write(NEWLINE);
+                }
                 os.write(DATA);
-                os.write(payload.getBytes(StandardCharsets.UTF_8));
+                os.write(frame.data().getBytes(StandardCharsets.UTF_8));
                 os.write(END);
             }
             unflushed = !flush;
@@ -76,28 +82,13 @@ public final class SseResponse {
         }
     }
 
-    public void sendDone() throws IOException {
-        lock.lock();
-        try {
-            ServletOutputStream os = open();
-            os.write(DONE);
-            os.flush();
-            unflushed = false;
-        } catch (IOException | RuntimeException e) {
-            clientGone = true;
-            throw new ClientDisconnectedException(e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Best effort: the error event of the mid-stream contract. Returns false when the client could not be told. */
-    public boolean trySendError(String errorJson) {
+    /** Best effort: the error event(s) of the mid-stream contract. Returns false when the client could not be told. */
+    public boolean trySend(List<SseFrame> frames) {
         if (clientGone) {
             return false;
         }
         try {
-            send(List.of(errorJson));
+            send(frames);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

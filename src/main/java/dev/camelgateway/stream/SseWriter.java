@@ -21,7 +21,7 @@ public class SseWriter {
         try {
             // flushed unless the next upstream event is already buffered: a burst goes out in one write, and an event
             // never waits for the network behind an unflushed one
-            context.sse().send(chunks, !attempt.moreEventsBuffered());
+            context.sse().send(context.streamEncoder().encode(chunks), !attempt.moreEventsBuffered());
             if (!chunks.isEmpty()) {
                 attempt.markFirstByte();
             }
@@ -32,10 +32,11 @@ public class SseWriter {
         }
     }
 
-    /** The successful end of a stream: {@code data: [DONE]}. Nothing is left for platform-http to write. */
+    /** The successful end of a stream (Chat Completions: {@code data: [DONE]}). Nothing is left for platform-http to write. */
     public void done(Exchange exchange) throws IOException {
         try {
-            RequestContext.of(exchange).sse().sendDone();
+            RequestContext context = RequestContext.of(exchange);
+            context.sse().send(context.streamEncoder().end());
         } catch (ClientDisconnectedException e) {
             abortUpstream(exchange);
             throw e;

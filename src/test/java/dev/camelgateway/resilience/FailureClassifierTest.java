@@ -54,8 +54,9 @@ class FailureClassifierTest {
 
     @Test
     void anUnreachableUpstreamIsA502AndATimeoutA504() {
-        ErrorResponder errors = new ErrorResponder(new ProviderAdapters(List.of()),
-                new dev.camelgateway.api.ErrorEnvelope(new dev.camelgateway.secrets.SecretRedactor(List.of())));
+        var envelope = new dev.camelgateway.api.ErrorEnvelope(new dev.camelgateway.secrets.SecretRedactor(List.of()));
+        ErrorResponder errors = new ErrorResponder(new ProviderAdapters(List.of()), envelope,
+                new dev.camelgateway.api.ChatCompletionsApi(envelope));
         GatewayException unreachable = errors.toGatewayException(new RuntimeCamelException(new ConnectException("refused")), null);
         assertThat(unreachable.status()).isEqualTo(502);
         assertThat(unreachable.error().code()).isEqualTo("upstream_unreachable");

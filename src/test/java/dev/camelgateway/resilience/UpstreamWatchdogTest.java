@@ -1,6 +1,7 @@
 package dev.camelgateway.resilience;
 
 import dev.camelgateway.routing.Resilience;
+import dev.camelgateway.stream.SseFrame;
 import dev.camelgateway.stream.SseResponse;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -36,7 +37,7 @@ class UpstreamWatchdogTest {
         // a committed stream whose client stopped reading: its socket buffers are full, so its next write blocks
         BlockingResponse stuck = new BlockingResponse(release);
         SseResponse stuckClient = new SseResponse(stuck, Map::of);
-        stuckClient.send(List.of("{\"first\":true}"));
+        stuckClient.send(List.of(SseFrame.data("{\"first\":true}")));
         stuck.blockFromNow();
         UpstreamWatchdog.Watch quiet = watchdog.watch(silentUpstream(), timeouts(Duration.ofMinutes(1)), System.nanoTime(),
                 stuckClient, null, null);
@@ -60,7 +61,7 @@ class UpstreamWatchdogTest {
     void aClientThatAPingFindsGoneCutsTheUpstream() throws Exception {
         BlockingResponse gone = new BlockingResponse(release);
         SseResponse client = new SseResponse(gone, Map::of);
-        client.send(List.of("{}"));
+        client.send(List.of(SseFrame.data("{}")));
         gone.failFromNow();
         UpstreamWatchdog.Watch watch = watchdog.watch(silentUpstream(), timeouts(Duration.ofMinutes(1)), System.nanoTime(),
                 client, null, null);
