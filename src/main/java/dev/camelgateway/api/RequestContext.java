@@ -68,11 +68,7 @@ public final class RequestContext {
      * value was a row the database refused and the ledger writer retried for ever.
      */
     private static String bounded(String clientRequestId) {
-        if (clientRequestId == null) {
-            return null;
-        }
-        String printable = clientRequestId.replaceAll("[^\\x20-\\x7E]", "").strip();
-        return printable.isEmpty() ? null : printable.substring(0, Math.min(printable.length(), MAX_CLIENT_ID));
+        return Bounded.printable(clientRequestId, MAX_CLIENT_ID);
     }
 
     public HttpServletResponse servletResponse() {

@@ -1,5 +1,6 @@
 package dev.camelgateway.provider;
 
+import dev.camelgateway.api.Bounded;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class UpstreamResponseHeaders {
         });
         String id = null;
         for (String name : REQUEST_ID_HEADERS) {
-            id = bounded(lower.get(name), MAX_REQUEST_ID);
+            id = Bounded.printable(lower.get(name), MAX_REQUEST_ID);
             if (id != null) {
                 break;
             }
@@ -115,22 +116,10 @@ public final class UpstreamResponseHeaders {
     }
 
     private static void putBounded(Map<String, String> limits, String name, String value) {
-        String text = bounded(value, MAX_VALUE);
+        String text = Bounded.printable(value, MAX_VALUE);
         if (text != null) {
             limits.putIfAbsent(name, text);
         }
-    }
-
-    /** Printable ASCII only (a header value must not smuggle a line break), trimmed, cut to {@code max}; null if empty. */
-    static String bounded(String value, int max) {
-        if (value == null) {
-            return null;
-        }
-        String printable = value.replaceAll("[^\\x20-\\x7E]", "").strip();
-        if (printable.isEmpty()) {
-            return null;
-        }
-        return printable.length() <= max ? printable : printable.substring(0, max);
     }
 
     private static String firstValue(Object value) {

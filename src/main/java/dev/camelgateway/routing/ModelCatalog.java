@@ -3,6 +3,7 @@ package dev.camelgateway.routing;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.Bounded;
 import dev.camelgateway.api.HttpMethods;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.api.JsonResponse;
@@ -40,7 +41,7 @@ public class ModelCatalog {
         String id = ModelIds.fromPath(exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class), MODEL_PATH);
         String owner = id == null ? null : owners().get(id);
         if (owner == null) {
-            throw new GatewayException(404, new OpenAiError("The model '" + ModelIds.printable(id) + "' does not exist: "
+            throw new GatewayException(404, new OpenAiError("The model '" + (id == null ? "" : Bounded.of(id)) + "' does not exist: "
                     + "GET /v1/models lists the models of this gateway.", OpenAiError.INVALID_REQUEST, "model", "model_not_found"));
         }
         JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(RequestContext.of(exchange)), Json.write(model(id, owner)));

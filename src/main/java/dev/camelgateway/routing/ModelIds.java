@@ -4,9 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 /** A model id in a request path: {@code /v1/models/openai/gpt-4o-mini} and {@code /v1/models/openai%2Fgpt-4o-mini} alike. */
 final class ModelIds {
-    /** Longer ids exist nowhere in a configuration; an error message quotes at most this much of one. */
-    static final int MAX_ID = 256;
-
     private ModelIds() {
     }
 
@@ -22,12 +19,4 @@ final class ModelIds {
         }
     }
 
-    /** As an error message may quote it: printable and cut to {@value #MAX_ID} characters. */
-    static String printable(String id) {
-        if (id == null) {
-            return "";
-        }
-        String printable = id.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() <= MAX_ID ? printable : printable.substring(0, MAX_ID) + "...";
-    }
 }
