@@ -143,6 +143,18 @@ public final class Attempt {
         this.watch = watch;
     }
 
+    /**
+     * Stops reading this attempt's stream and closes its upstream connection at once: a failed stream is cut, not
+     * drained (closing the body would read the rest of it, up to timeouts.idle).
+     */
+    public void cutStream() {
+        stopEvents();
+        UpstreamWatchdog.Watch current = watch;
+        if (current != null) {
+            current.abortUpstream();
+        }
+    }
+
     public synchronized void stopWatch() {
         if (watch != null) {
             watch.close();

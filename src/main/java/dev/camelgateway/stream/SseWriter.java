@@ -3,7 +3,6 @@ package dev.camelgateway.stream;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.provider.Attempt;
 import org.apache.camel.Exchange;
-import dev.camelgateway.resilience.UpstreamWatchdog;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -26,29 +25,21 @@ public class SseWriter {
                 attempt.markFirstByte();
             }
         } catch (ClientDisconnectedException e) {
-            attempt.stopEvents();
-            abortUpstream(exchange);
+            attempt.cutStream();
             throw e;
         }
     }
 
     /** The successful end of a stream (Chat Completions: {@code data: [DONE]}). Nothing is left for platform-http to write. */
     public void done(Exchange exchange) throws IOException {
+        RequestContext context = RequestContext.of(exchange);
         try {
-            RequestContext context = RequestContext.of(exchange);
             context.sse().send(context.streamEncoder().end());
         } catch (ClientDisconnectedException e) {
-            abortUpstream(exchange);
+            context.attempt().cutStream();
             throw e;
         }
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);
-    }
-
-    private static void abortUpstream(Exchange exchange) {
-        UpstreamWatchdog.Watch watch = RequestContext.of(exchange).attempt().watch();
-        if (watch != null) {
-            watch.abortUpstream(); // closes the connection instead of draining the rest of the stream
-        }
     }
 }

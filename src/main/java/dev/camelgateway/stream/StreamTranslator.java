@@ -48,13 +48,7 @@ public class StreamTranslator {
         try {
             emit(exchange, attempt, event == SseEvent.END ? StreamOutput.NOTHING : attempt.streamMapper().toChunks(event));
         } catch (RuntimeException e) {
-            attempt.stopEvents();
-            // cut, not drained: closing the body would read the rest of it (up to timeouts.idle) before the client
-            // is told
-            UpstreamWatchdog.Watch watch = attempt.watch();
-            if (watch != null) {
-                watch.abortUpstream();
-            }
+            attempt.cutStream(); // before the client is told
             throw e;
         }
     }
