@@ -15,9 +15,10 @@ public final class ApiPaths {
             "/demo/v1/chat/completions");
     /** What clients call (the demo upstream's endpoint is the gateway calling itself). */
     private static final Set<String> CLIENT_API = Set.of("/v1/chat/completions", "/chat/completions", "/v1/models");
+    private static final String MODEL_PREFIX = "/v1/models/";
     /** Routes that take no body, exactly or as a prefix (a path parameter follows). */
     private static final Set<String> NO_BODY = Set.of("/v1/models", "/admin/usage");
-    private static final Set<String> NO_BODY_PREFIXES = Set.of("/admin/usage/");
+    private static final Set<String> NO_BODY_PREFIXES = Set.of(MODEL_PREFIX, "/admin/usage/");
 
     private ApiPaths() {
     }
@@ -28,7 +29,8 @@ public final class ApiPaths {
 
     /** A request of the client-facing API, which the concurrency limits count. */
     public static boolean servesClients(HttpServletRequest request) {
-        return CLIENT_API.contains(path(request));
+        String path = path(request);
+        return CLIENT_API.contains(path) || path.startsWith(MODEL_PREFIX);
     }
 
     static boolean takesNoBody(HttpServletRequest request) {

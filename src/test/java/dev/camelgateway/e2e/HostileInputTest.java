@@ -208,6 +208,7 @@ class HostileInputTest extends GatewayTestSupport {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "POST, /v1/models,                405, method_not_allowed",
+            "POST, /v1/models/openai/gpt-4o,  405, method_not_allowed",
             "PUT,  /v1/chat/completions,      405, method_not_allowed",
             "POST, /demo/v1/chat/completions, 413, request_too_large",
     })
