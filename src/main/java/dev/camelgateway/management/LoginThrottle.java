@@ -43,10 +43,6 @@ public final class LoginThrottle {
                 : new Failures(f.count + 1, f.windowEnd));
     }
 
-    public void succeeded(String address) {
-        failures.remove(address);
-    }
-
     private record Failures(int count, long windowEnd) {
     }
 }

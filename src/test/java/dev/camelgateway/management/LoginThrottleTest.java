@@ -46,16 +46,6 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aSuccessClearsTheCount() {
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
-            throttle.failed("10.0.0.1");
-        }
-        throttle.succeeded("10.0.0.1");
-        throttle.failed("10.0.0.1");
-        assertThat(throttle.retryAfterSeconds("10.0.0.1")).isZero();
-    }
-
-    @Test
     void theNumberOfTrackedAddressesIsBounded() {
         for (int i = 0; i < LoginThrottle.MAX_ADDRESSES + 500; i++) {
             throttle.failed("addr-" + i);

@@ -215,6 +215,19 @@ class ManagementAccessTest extends GatewayTestSupport {
         assertThat(getFrom("127.0.0.1", api, "/admin/usage", basic(OPERATOR_USER, OPERATOR_PASSWORD))).startsWith("HTTP/1.1 200");
     }
 
+    /** A login that succeeds (any account's) does not clear the count: it would let one account's holder guess another's. */
+    @Test
+    void aSuccessfulLoginBetweenGuessesDoesNotResetTheCount() throws Exception {
+        int api = URI.create(gatewayUrl("/")).getPort();
+        for (int i = 0; i < 9; i++) {
+            assertThat(getFrom("127.0.0.6", api, "/admin/usage", basic(ADMIN_USER, "guess-" + i))).startsWith("HTTP/1.1 401");
+        }
+        assertThat(getFrom("127.0.0.6", api, "/admin/usage", basic(OPERATOR_USER, OPERATOR_PASSWORD))).startsWith("HTTP/1.1 200");
+        assertThat(getFrom("127.0.0.6", api, "/admin/usage", basic(ADMIN_USER, "guess-9"))).startsWith("HTTP/1.1 401");
+
+        assertThat(getFrom("127.0.0.6", api, "/admin/usage", basic(ADMIN_USER, "guess-10"))).startsWith("HTTP/1.1 429");
+    }
+
     private static String getFrom(String source, int port, String path, String authorization) throws Exception {
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(source), 0));
