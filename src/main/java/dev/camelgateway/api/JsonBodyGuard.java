@@ -1,6 +1,7 @@
 package dev.camelgateway.api;
 
 import dev.camelgateway.routing.GatewayProperties;
+import dev.camelgateway.server.LimitsProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
 
@@ -35,9 +37,11 @@ import java.util.Locale;
 public class JsonBodyGuard extends OncePerRequestFilter {
     private static final byte[] NO_BODY = new byte[0];
     private final long maxBytes;
+    private final Duration bodyTimeout;
 
-    public JsonBodyGuard(GatewayProperties properties) {
+    public JsonBodyGuard(GatewayProperties properties, LimitsProperties limits) {
         this.maxBytes = properties.getMaxRequestSize().toBytes();
+        this.bodyTimeout = limits.getBodyTimeout();
     }
 
     @Override
@@ -67,7 +71,8 @@ public class JsonBodyGuard extends OncePerRequestFilter {
         JsonContentType.requireJson(contentType);
         requireIdentityEncoding(request);
         JsonContentType.requireUtf8Charset(contentType);
-        byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), maxBytes);
+        byte[] body = BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), maxBytes,
+                System.nanoTime() + bodyTimeout.toNanos());
         Utf8Body.requireValid(body);
         return body;
     }

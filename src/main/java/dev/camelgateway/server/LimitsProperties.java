@@ -10,6 +10,7 @@ import java.util.List;
 @ConfigurationProperties(prefix = "gateway.limits")
 public class LimitsProperties {
     private Duration headerTimeout = Duration.ofSeconds(10);
+    private Duration bodyTimeout = Duration.ofSeconds(30);
     private int inFlight = 0;
     private int inFlightPerClient = 0;
     private List<String> allowedHosts = new ArrayList<>();
@@ -27,6 +28,15 @@ public class LimitsProperties {
     }
 
     /** Longest a connection may take to send a request's line and headers (slow-header clients are cut). */
+    /** The whole request body must arrive within this of the first read (a trickling client holds a slot no longer). */
+    public Duration getBodyTimeout() {
+        return bodyTimeout;
+    }
+
+    public void setBodyTimeout(Duration bodyTimeout) {
+        this.bodyTimeout = bodyTimeout;
+    }
+
     public Duration getHeaderTimeout() {
         return headerTimeout;
     }

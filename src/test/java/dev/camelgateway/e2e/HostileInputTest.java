@@ -204,6 +204,22 @@ class HostileInputTest extends GatewayTestSupport {
         assertNothingReachedAnUpstream();
     }
 
+    /** A body that trickles in (a byte now and then, each read well within Tomcat's timeout) is cut at the body deadline. */
+    @Test
+    void aBodyTricklingInIsCutAtTheBodyTimeout() throws Exception {
+        try (RawHttp http = new RawHttp(port())) {
+            http.write("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{");
+            // a byte every 500 ms, each read well within Tomcat's 10 s, for up to 10 s: far past the test's 2 s body timeout
+            for (int i = 0; i < 20 && !http.answered(); i++) {
+                Thread.sleep(500);
+                http.write(" ");
+            }
+            assertError(http.read(), 408, "request_timeout");
+        }
+        assertNothingReachedAnUpstream();
+    }
+
     /** Platform-http would read any POST body whole, even for a route that takes none; not one byte of it is sent here. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({

@@ -33,6 +33,11 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** True when response bytes are waiting to be read. */
+    public boolean answered() throws IOException {
+        return socket.getInputStream().available() > 0;
+    }
+
     /** One response: status line, headers, and a body of its Content-Length (or up to the end of the connection). */
     public Response read() throws IOException {
         InputStream in = socket.getInputStream();
