@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 public final class OperatorAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorAccounts.class);
     private static final Pattern HASHED = Pattern.compile("^\\{[a-z0-9_-]+}.*", Pattern.DOTALL);
+    /** The ids of Spring's delegating encoder that {@link #HASHED} can name. */
+    private static final Pattern KNOWN_HASH = Pattern.compile("^\\{(bcrypt|argon2|pbkdf2|scrypt|noop|sha256|ldap)}.*",
+            Pattern.DOTALL);
     private final List<UserDetails> users;
     private final String demoPassword;
 
@@ -84,6 +87,11 @@ public final class OperatorAccounts {
         if (password == null || password.isEmpty()) {
             throw new InvalidConfigurationException("gateway.management.operators: '" + operator.getUsername()
                     + "' has no password (set password from the environment, or password-file)");
+        }
+        if (HASHED.matcher(password).matches() && !KNOWN_HASH.matcher(password).matches()) {
+            // Spring's encoders would throw on every login of this operator (a 500): refuse it here instead
+            throw new InvalidConfigurationException("gateway.management.operators: the password of '" + operator.getUsername()
+                    + "' starts with '{…}', which marks a hash, but names no known one (bcrypt, argon2, pbkdf2, scrypt, noop)");
         }
         if (!HASHED.matcher(password).matches() && password.length() < 12) {
             LOG.warn("Operator '{}' has a password shorter than 12 characters", operator.getUsername());

@@ -37,6 +37,15 @@ class OperatorAccountsTest {
     }
 
     @Test
+    void aPasswordThatLooksLikeAnUnknownHashRefusesToStart() {
+        // Spring's delegating encoder throws on an unknown id: every login of this operator would have been a 500
+        assertThatThrownBy(() -> new OperatorAccounts(properties(operator("ops", "{summer}2026-passphrase", null))))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("names no known one");
+        String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("x");
+        assertThat(new OperatorAccounts(properties(operator("ops", bcrypt, null))).users()).hasSize(1);
+    }
+
+    @Test
     void plainAndHashedPasswordsMatchOnlyTheirOwn() {
         OperatorAccounts.Passwords passwords = new OperatorAccounts.Passwords();
         assertThat(passwords.matches("secret-one", "secret-one")).isTrue();
