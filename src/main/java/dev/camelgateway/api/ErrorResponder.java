@@ -69,7 +69,7 @@ public class ErrorResponder {
             message.setBody(null);
             return;
         }
-        Map<String, String> headers = new LinkedHashMap<>(context == null ? Map.of() : ResponseHeaders.of(context));
+        Map<String, String> headers = context == null ? new LinkedHashMap<>() : ResponseHeaders.of(context); // a fresh map
         if (context != null && context.attempts() > 0) {
             headers.put("x-should-retry", "false"); // the gateway's retry policy has run: SDKs would multiply it
         }

@@ -38,7 +38,7 @@ public final class RequestContext {
     private SseResponse sse;
     // the client's side: the API it speaks, and its stream's encoder (made with the stream)
     private volatile ClientApi clientApi;
-    private ClientApi.StreamEncoder streamEncoder;
+    private volatile ClientApi.StreamEncoder streamEncoder;
     private volatile ClientProbe clientProbe;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
@@ -69,10 +69,6 @@ public final class RequestContext {
      */
     private static String bounded(String clientRequestId) {
         return Bounded.printable(clientRequestId, MAX_CLIENT_ID);
-    }
-
-    public HttpServletResponse servletResponse() {
-        return servletResponse;
     }
 
     /** Whether the client is still connected, asked while nothing is written to it; null outside Tomcat. */
@@ -171,27 +167,25 @@ public final class RequestContext {
         this.failureAllowsFallback = allowsFallback;
     }
 
-    /**
-     * The client stream of this request (one for every attempt); its headers are computed when it commits, so they
-     * carry the attempt count and provider of the attempt that answered.
-     */
     /** The API the client speaks (set by its reader; null before). */
     public ClientApi clientApi() {
         return clientApi;
     }
 
+    /** Set once by the API's reader, with the encoder of the request's one stream (one for all its attempts). */
     public void clientApi(ClientApi clientApi) {
+        this.streamEncoder = clientApi.newStreamEncoder();
         this.clientApi = clientApi;
     }
 
-    /** The encoder of this request's stream, one for all its attempts (the client sees one stream). */
-    public synchronized ClientApi.StreamEncoder streamEncoder() {
-        if (streamEncoder == null) {
-            streamEncoder = clientApi.newStreamEncoder();
-        }
+    public ClientApi.StreamEncoder streamEncoder() {
         return streamEncoder;
     }
 
+    /**
+     * The client stream of this request (one for every attempt); its headers are computed when it commits, so they
+     * carry the attempt count and provider of the attempt that answered.
+     */
     public synchronized SseResponse sse() {
         if (sse == null) {
             sse = new SseResponse(servletResponse, () -> ResponseHeaders.of(this));

@@ -12,7 +12,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** A refused management or admin request: 401 (with a Basic challenge) or 403, in OpenAI's error envelope. */
 final class AuthErrors implements AuthenticationEntryPoint, AccessDeniedHandler {

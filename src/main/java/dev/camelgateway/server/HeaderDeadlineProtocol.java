@@ -11,7 +11,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.function.IntSupplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -27,12 +26,12 @@ public class HeaderDeadlineProtocol extends Http11NioProtocol {
     private ScheduledFuture<?> sweeper;
 
     /** Makes the factory's connector this protocol, with the given deadline, and caps its connections. */
-    static void install(TomcatServletWebServerFactory factory, Duration headerTimeout, IntSupplier maxConnections) {
+    static void install(TomcatServletWebServerFactory factory, Duration headerTimeout, int maxConnections) {
         factory.setProtocol(HeaderDeadlineProtocol.class.getName());
         factory.addConnectorCustomizers(connector -> {
             HeaderDeadlineProtocol protocol = (HeaderDeadlineProtocol) connector.getProtocolHandler();
             protocol.setHeaderTimeout((int) headerTimeout.toMillis());
-            protocol.setMaxConnections(maxConnections.getAsInt());
+            protocol.setMaxConnections(maxConnections);
         });
     }
 

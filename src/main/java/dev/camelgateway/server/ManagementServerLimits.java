@@ -33,7 +33,7 @@ public class ManagementServerLimits {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> managementTomcatLimits(LimitsProperties limits) {
         return factory -> {
-            HeaderDeadlineProtocol.install(factory, limits.getHeaderTimeout(), () -> MAX_CONNECTIONS);
+            HeaderDeadlineProtocol.install(factory, limits.getHeaderTimeout(), MAX_CONNECTIONS);
             JsonErrorReportValve.install(factory);
         };
     }

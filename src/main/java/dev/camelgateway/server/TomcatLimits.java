@@ -37,7 +37,7 @@ public class TomcatLimits implements WebServerFactoryCustomizer<TomcatServletWeb
     public void customize(TomcatServletWebServerFactory factory) {
         Integer configured = environment.getProperty("server.tomcat.max-connections", Integer.class);
         int connections = configured != null ? configured : connectionsFor(Runtime.getRuntime().maxMemory());
-        HeaderDeadlineProtocol.install(factory, limits.getHeaderTimeout(), () -> connections);
+        HeaderDeadlineProtocol.install(factory, limits.getHeaderTimeout(), connections);
         LOG.info("API port: at most {} connections, request headers within {}", connections, limits.getHeaderTimeout());
     }
 
