@@ -57,10 +57,10 @@ public final class ChatRequestValidator {
     }
 
     private static void streaming(ObjectNode body) {
-        bool(body, "stream", "stream");
-        ObjectNode options = object(body, "stream_options", "stream_options");
+        bool(body, "stream", null);
+        ObjectNode options = object(body, "stream_options", null);
         if (options != null) {
-            bool(options, "include_usage", "stream_options.include_usage");
+            bool(options, "include_usage", "stream_options");
             if (!body.path("stream").asBoolean(false)) {
                 throw GatewayException.badRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.",
                         "stream_options", "invalid_value");
@@ -70,38 +70,38 @@ public final class ChatRequestValidator {
 
     /** Sampling and length: OpenAI's integers are 32-bit, {@code seed} is 64-bit. */
     private static void generation(ObjectNode body) {
-        integer(body, "max_tokens", "max_tokens", 1, INT32_MAX);
-        integer(body, "max_completion_tokens", "max_completion_tokens", 1, INT32_MAX);
-        integer(body, "n", "n", 1, INT32_MAX);
-        integer(body, "seed", "seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        number(body, "temperature", "temperature", 0, 2);
-        number(body, "top_p", "top_p", 0, 1);
-        number(body, "presence_penalty", "presence_penalty", -2, 2);
-        number(body, "frequency_penalty", "frequency_penalty", -2, 2);
+        integer(body, "max_tokens", null, 1, INT32_MAX);
+        integer(body, "max_completion_tokens", null, 1, INT32_MAX);
+        integer(body, "n", null, 1, INT32_MAX);
+        integer(body, "seed", null, Long.MIN_VALUE, Long.MAX_VALUE);
+        number(body, "temperature", null, 0, 2);
+        number(body, "top_p", null, 0, 1);
+        number(body, "presence_penalty", null, -2, 2);
+        number(body, "frequency_penalty", null, -2, 2);
         JsonNode stop = get(body, "stop");
         if (stop != null && !stop.isTextual()) {
             if (!stop.isArray()) {
                 throw invalidType("stop", "a string or an array of strings", stop);
             }
-            strings(body, "stop", "stop");
+            strings(body, "stop", null);
         }
-        bool(body, "logprobs", "logprobs");
-        integer(body, "top_logprobs", "top_logprobs", 0, 20);
-        ObjectNode logitBias = object(body, "logit_bias", "logit_bias");
+        bool(body, "logprobs", null);
+        integer(body, "top_logprobs", null, 0, 20);
+        ObjectNode logitBias = object(body, "logit_bias", null);
         if (logitBias != null) {
             logitBias.fieldNames().forEachRemaining(token ->
-                    integer(logitBias, token, "logit_bias." + Bounded.of(token), -100, 100));
+                    integer(logitBias, token, "logit_bias", -100, 100));
         }
-        string(body, "reasoning_effort", "reasoning_effort");
-        strings(body, "modalities", "modalities");
+        string(body, "reasoning_effort", null);
+        strings(body, "modalities", null);
     }
 
     /** Who is asking and what for: forwarded (or refused by name), never interpreted. */
     private static void annotations(ObjectNode body) {
-        string(body, "user", "user");
-        ObjectNode metadata = object(body, "metadata", "metadata");
+        string(body, "user", null);
+        ObjectNode metadata = object(body, "metadata", null);
         if (metadata != null) {
-            metadata.fieldNames().forEachRemaining(key -> string(metadata, key, "metadata." + Bounded.of(key)));
+            metadata.fieldNames().forEachRemaining(key -> string(metadata, key, "metadata"));
         }
     }
 }

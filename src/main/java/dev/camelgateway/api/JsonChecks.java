@@ -21,42 +21,42 @@ final class JsonChecks {
         return value == null || value.isNull() ? null : value;
     }
 
-    static ObjectNode object(JsonNode parent, String field, String param) {
+    static ObjectNode object(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isObject()) {
-            throw invalidType(param, "an object", value);
+            throw invalidType(param(prefix, field), "an object", value);
         }
         return (ObjectNode) value;
     }
 
-    static ArrayNode array(JsonNode parent, String field, String param) {
+    static ArrayNode array(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isArray()) {
-            throw invalidType(param, "an array", value);
+            throw invalidType(param(prefix, field), "an array", value);
         }
         return (ArrayNode) value;
     }
 
-    static void string(JsonNode parent, String field, String param) {
+    static void string(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isTextual()) {
-            throw invalidType(param, "a string", value);
+            throw invalidType(param(prefix, field), "a string", value);
         }
     }
 
-    static void bool(JsonNode parent, String field, String param) {
+    static void bool(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isBoolean()) {
-            throw invalidType(param, "a boolean", value);
+            throw invalidType(param(prefix, field), "a boolean", value);
         }
     }
 
     /** An array whose every element is a string. */
-    static void strings(JsonNode parent, String field, String param) {
-        ArrayNode values = array(parent, field, param);
+    static void strings(JsonNode parent, String field, String prefix) {
+        ArrayNode values = array(parent, field, prefix);
         for (int i = 0; values != null && i < values.size(); i++) {
             if (!values.get(i).isTextual()) {
-                throw invalidType(param + "[" + i + "]", "a string", values.get(i));
+                throw invalidType(param(prefix, field) + "[" + i + "]", "a string", values.get(i));
             }
         }
     }
@@ -65,38 +65,51 @@ final class JsonChecks {
      * An integer in {@code [min, max]}; the bounds are the field's real range (OpenAI's integers are 32-bit except
      * {@code seed}), so a huge number is refused instead of wrapping when a mapper reads it as an int or a long.
      */
-    static void integer(JsonNode parent, String field, String param, long min, long max) {
+    static void integer(JsonNode parent, String field, String prefix, long min, long max) {
         JsonNode value = get(parent, field);
         if (value == null) {
             return;
         }
         if (!value.isIntegralNumber()) {
-            throw invalidType(param, "an integer", value);
+            throw invalidType(param(prefix, field), "an integer", value);
         }
         boolean fitsLong = value.canConvertToLong();
         if (fitsLong ? value.asLong() < min : value.bigIntegerValue().signum() < 0) {
-            throw GatewayException.badRequest("Invalid '" + param + "': integer below minimum value. Expected a value >= "
-                    + min + ", but got " + value.asText() + " instead.", param, "integer_below_min_value");
+            throw outOfRange(prefix, field, "integer below minimum value. Expected a value >= " + min, value,
+                    "integer_below_min_value");
         }
         if (!fitsLong || value.asLong() > max) {
-            throw GatewayException.badRequest("Invalid '" + param + "': integer above maximum value. Expected a value <= "
-                    + max + ", but got " + value.asText() + " instead.", param, "invalid_value");
+            throw outOfRange(prefix, field, "integer above maximum value. Expected a value <= " + max, value, "invalid_value");
         }
     }
 
-    static void number(JsonNode parent, String field, String param, double min, double max) {
+    static void number(JsonNode parent, String field, String prefix, double min, double max) {
         JsonNode value = get(parent, field);
         if (value == null) {
             return;
         }
         if (!value.isNumber()) {
-            throw invalidType(param, "a number", value);
+            throw invalidType(param(prefix, field), "a number", value);
         }
         double v = value.asDouble();
         if (!(v >= min && v <= max)) {
-            throw GatewayException.badRequest("Invalid '" + param + "': expected a value between " + format(min) + " and "
-                    + format(max) + ", but got " + value.asText() + " instead.", param, "invalid_value");
+            throw outOfRange(prefix, field, "expected a value between " + format(min) + " and " + format(max), value,
+                    "invalid_value");
         }
+    }
+
+    /**
+     * The parameter's name in an error ({@code messages[2].content[0].text}): its parent's name ({@code prefix}, null
+     * at the top level) and the field, made only when a check fails. A client's own key is quoted bounded.
+     */
+    static String param(String prefix, String field) {
+        return prefix == null ? field : prefix + "." + Bounded.of(field);
+    }
+
+    private static GatewayException outOfRange(String prefix, String field, String problem, JsonNode got, String code) {
+        String param = param(prefix, field);
+        return GatewayException.badRequest("Invalid '" + param + "': " + problem + ", but got " + got.asText() + " instead.",
+                param, code);
     }
 
     static GatewayException invalidType(String param, String expected, JsonNode got) {

@@ -54,9 +54,9 @@ final class MessagesValidator {
                 part(content.get(j), param + ".content[" + j + "]");
             }
         }
-        string(message, "name", param + ".name");
-        string(message, "tool_call_id", param + ".tool_call_id");
-        toolCalls(array(message, "tool_calls", param + ".tool_calls"), param + ".tool_calls");
+        string(message, "name", param);
+        string(message, "tool_call_id", param);
+        toolCalls(array(message, "tool_calls", param), param);
     }
 
     private static void role(JsonNode role, String param) {
@@ -76,40 +76,40 @@ final class MessagesValidator {
         if (!part.isObject()) {
             throw invalidType(param, "an object", part);
         }
-        string(part, "type", param + ".type");
-        string(part, "text", param + ".text");
-        ObjectNode image = object(part, "image_url", param + ".image_url");
+        string(part, "type", param);
+        string(part, "text", param);
+        ObjectNode image = object(part, "image_url", param);
         if (image != null) {
-            string(image, "url", param + ".image_url.url");
-            string(image, "detail", param + ".image_url.detail");
+            string(image, "url", param + ".image_url");
+            string(image, "detail", param + ".image_url");
         }
-        ObjectNode audio = object(part, "input_audio", param + ".input_audio");
+        ObjectNode audio = object(part, "input_audio", param);
         if (audio != null) {
-            string(audio, "data", param + ".input_audio.data");
-            string(audio, "format", param + ".input_audio.format");
+            string(audio, "data", param + ".input_audio");
+            string(audio, "format", param + ".input_audio");
         }
-        ObjectNode file = object(part, "file", param + ".file");
+        ObjectNode file = object(part, "file", param);
         if (file != null) {
-            string(file, "file_data", param + ".file.file_data");
-            string(file, "file_id", param + ".file.file_id");
-            string(file, "filename", param + ".file.filename");
+            string(file, "file_data", param + ".file");
+            string(file, "file_id", param + ".file");
+            string(file, "filename", param + ".file");
         }
-        object(part, "cache_control", param + ".cache_control");
+        object(part, "cache_control", param);
     }
 
-    private static void toolCalls(ArrayNode calls, String param) {
+    private static void toolCalls(ArrayNode calls, String messageParam) {
         for (int k = 0; calls != null && k < calls.size(); k++) {
             JsonNode call = calls.get(k);
-            String callParam = param + "[" + k + "]";
+            String callParam = messageParam + ".tool_calls[" + k + "]";
             if (!call.isObject()) {
                 throw invalidType(callParam, "an object", call);
             }
-            string(call, "id", callParam + ".id");
-            string(call, "type", callParam + ".type");
-            ObjectNode function = object(call, "function", callParam + ".function");
+            string(call, "id", callParam);
+            string(call, "type", callParam);
+            ObjectNode function = object(call, "function", callParam);
             if (function != null) {
-                string(function, "name", callParam + ".function.name");
-                string(function, "arguments", callParam + ".function.arguments");
+                string(function, "name", callParam + ".function");
+                string(function, "arguments", callParam + ".function");
             }
         }
     }

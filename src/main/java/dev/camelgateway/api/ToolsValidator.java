@@ -21,10 +21,10 @@ final class ToolsValidator {
     }
 
     static void validate(ObjectNode body) {
-        tools(array(body, "tools", "tools"));
+        tools(array(body, "tools", null));
         toolChoice(get(body, "tool_choice"));
-        bool(body, "parallel_tool_calls", "parallel_tool_calls");
-        responseFormat(object(body, "response_format", "response_format"));
+        bool(body, "parallel_tool_calls", null);
+        responseFormat(object(body, "response_format", null));
     }
 
     private static void tools(ArrayNode tools) {
@@ -34,13 +34,13 @@ final class ToolsValidator {
             if (!tool.isObject()) {
                 throw invalidType(param, "an object", tool);
             }
-            string(tool, "type", param + ".type");
-            ObjectNode function = object(tool, "function", param + ".function");
+            string(tool, "type", param);
+            ObjectNode function = object(tool, "function", param);
             if (function != null) {
-                string(function, "name", param + ".function.name");
-                string(function, "description", param + ".function.description");
-                object(function, "parameters", param + ".function.parameters");
-                bool(function, "strict", param + ".function.strict");
+                string(function, "name", param + ".function");
+                string(function, "description", param + ".function");
+                object(function, "parameters", param + ".function");
+                bool(function, "strict", param + ".function");
             }
         }
     }
@@ -52,10 +52,10 @@ final class ToolsValidator {
         if (!choice.isObject()) {
             throw invalidType("tool_choice", "a string or an object", choice);
         }
-        string(choice, "type", "tool_choice.type");
-        ObjectNode function = object(choice, "function", "tool_choice.function");
+        string(choice, "type", "tool_choice");
+        ObjectNode function = object(choice, "function", "tool_choice");
         if (function != null) {
-            string(function, "name", "tool_choice.function.name");
+            string(function, "name", "tool_choice.function");
         }
     }
 
@@ -63,13 +63,13 @@ final class ToolsValidator {
         if (format == null) {
             return;
         }
-        string(format, "type", "response_format.type");
-        ObjectNode schema = object(format, "json_schema", "response_format.json_schema");
+        string(format, "type", "response_format");
+        ObjectNode schema = object(format, "json_schema", "response_format");
         if (schema != null) {
-            string(schema, "name", "response_format.json_schema.name");
-            string(schema, "description", "response_format.json_schema.description");
-            object(schema, "schema", "response_format.json_schema.schema");
-            bool(schema, "strict", "response_format.json_schema.strict");
+            string(schema, "name", "response_format.json_schema");
+            string(schema, "description", "response_format.json_schema");
+            object(schema, "schema", "response_format.json_schema");
+            bool(schema, "strict", "response_format.json_schema");
         }
     }
 }
