@@ -60,7 +60,7 @@ public class JsonBodyGuard extends OncePerRequestFilter {
         try {
             body = guardedBody(request);
         } catch (GatewayException refused) {
-            ServletErrors.write(response, new RequestContext(request.getHeader("x-request-id"), response), refused);
+            ServletErrors.refuse(request, response, refused);
             return;
         }
         chain.doFilter(new GuardedBodyRequest(request, body), response);

@@ -1,5 +1,6 @@
 package dev.camelgateway.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -12,6 +13,12 @@ import java.io.IOException;
  */
 public final class ServletErrors {
     private ServletErrors() {
+    }
+
+    /** A refusal of a request no route has seen yet: a request id of its own, and the client's echoed. */
+    public static void refuse(HttpServletRequest request, HttpServletResponse response, GatewayException error)
+            throws IOException {
+        write(response, new RequestContext(request.getHeader("x-request-id"), response), error);
     }
 
     public static void write(HttpServletResponse response, RequestContext context, GatewayException error) throws IOException {

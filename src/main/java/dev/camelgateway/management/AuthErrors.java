@@ -2,7 +2,6 @@ package dev.camelgateway.management;
 
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
-import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ServletErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +31,7 @@ final class AuthErrors implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String message,
                               String code) throws IOException {
-        ServletErrors.write(response, new RequestContext(request.getHeader("x-request-id"), response),
+        ServletErrors.refuse(request, response,
                 new GatewayException(status, new OpenAiError(message, OpenAiError.INVALID_REQUEST, null, code)));
     }
 }

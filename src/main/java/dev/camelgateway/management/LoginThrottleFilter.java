@@ -2,7 +2,6 @@ package dev.camelgateway.management;
 
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
-import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ServletErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +31,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ServletErrors.write(response, new RequestContext(null, response), new GatewayException(429, new OpenAiError(
+        ServletErrors.refuse(request, response, new GatewayException(429, new OpenAiError(
                 "Too many failed logins from this address; try again later.", OpenAiError.INVALID_REQUEST, null,
                 "too_many_login_failures"), Map.of("Retry-After", Long.toString(wait))));
     }

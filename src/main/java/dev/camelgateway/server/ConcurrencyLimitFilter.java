@@ -3,7 +3,6 @@ package dev.camelgateway.server;
 import dev.camelgateway.api.ApiPaths;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
-import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ServletErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -95,7 +94,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, OpenAiError error)
             throws IOException {
-        ServletErrors.write(response, new RequestContext(request.getHeader("x-request-id"), response),
+        ServletErrors.refuse(request, response,
                 new GatewayException(status, error, Map.of("Retry-After", "1")));
     }
 }

@@ -2,7 +2,6 @@ package dev.camelgateway.server;
 
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
-import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ServletErrors;
 import dev.camelgateway.management.ManagementPortMatcher;
 import jakarta.servlet.FilterChain;
@@ -67,7 +66,7 @@ public class HostHeaderFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ServletErrors.write(response, new RequestContext(null, response), new GatewayException(400, new OpenAiError(
+        ServletErrors.refuse(request, response, new GatewayException(400, new OpenAiError(
                 "This gateway does not answer to that Host name (gateway.allowed-hosts).", OpenAiError.INVALID_REQUEST,
                 null, "invalid_host")));
     }

@@ -3,7 +3,6 @@ package dev.camelgateway.server;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.JsonErrorReportValve;
 import dev.camelgateway.api.OpenAiError;
-import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ServletErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -58,7 +57,7 @@ public class ManagementServerLimits {
                 chain.doFilter(request, response);
                 return;
             }
-            ServletErrors.write(response, new RequestContext(null, response), new GatewayException(400, new OpenAiError(
+            ServletErrors.refuse(request, response, new GatewayException(400, new OpenAiError(
                     "The path is not a plain path of this port.", OpenAiError.INVALID_REQUEST, null, "bad_request")));
         }
     }

@@ -260,7 +260,8 @@ class ManagementAccessTest extends GatewayTestSupport {
         String[] requests = {
                 "POST /v1/chat/completions HTTP/1.1\r\nHost: rebind.attacker.example:" + api + "\r\nOrigin: http://rebind.attacker.example:"
                         + api + "\r\nContent-Type: application/json\r\nContent-Length: " + chat.length() + "\r\nConnection: close\r\n\r\n" + chat,
-                "GET /actuator/prometheus HTTP/1.1\r\nHost: rebind.attacker.example:" + management + "\r\nConnection: close\r\n\r\n",
+                "GET /actuator/prometheus HTTP/1.1\r\nHost: rebind.attacker.example:" + management + "\r\nx-request-id: mine-7"
+                        + "\r\nConnection: close\r\n\r\n",
                 "GET /login HTTP/1.1\r\nHost: rebind.attacker.example:" + management + "\r\nConnection: close\r\n\r\n"};
         int[] ports = {api, management, management};
         for (int i = 0; i < requests.length; i++) {
@@ -268,7 +269,12 @@ class ManagementAccessTest extends GatewayTestSupport {
                 RawHttp.Response response = http.write(requests[i]).read();
                 assertThat(response.status()).as(requests[i]).isEqualTo(400);
                 assertThat(response.body()).contains("\"code\":\"invalid_host\"");
+                assertThat(response.headers().get("x-request-id")).as("every refusal has its request id").startsWith("req_");
             }
+        }
+        try (RawHttp http = new RawHttp(management)) {
+            assertThat(http.write(requests[1]).read().headers().get("x-client-request-id")).as("and echoes the client's")
+                    .isEqualTo("mine-7");
         }
         try (RawHttp http = new RawHttp(management)) {
             assertThat(http.write("GET /actuator/health HTTP/1.1\r\nHost: localhost:" + management + "\r\nConnection: close\r\n\r\n")
