@@ -1,5 +1,6 @@
 package dev.camelgateway.api;
 
+import dev.camelgateway.keys.GatewayKey;
 import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.stream.ClientProbe;
 import dev.camelgateway.routing.Target;
@@ -24,6 +25,7 @@ public final class RequestContext {
     private final HttpServletResponse servletResponse;
     private final long startNanos = System.nanoTime();
     private volatile ChatRequest request;
+    private volatile GatewayKey key;
     // the fallback chain (owned by the chat route)
     private volatile List<Target> chain = List.of();
     private volatile int chainIndex = -1;
@@ -82,6 +84,15 @@ public final class RequestContext {
 
     public long startNanos() {
         return startNanos;
+    }
+
+    /** The caller's gateway key (null before authentication, and when authentication is off). */
+    public GatewayKey key() {
+        return key;
+    }
+
+    public void key(GatewayKey key) {
+        this.key = key;
     }
 
     public ChatRequest request() {
