@@ -39,6 +39,11 @@ public class ChatCompletionsApi implements ClientApi {
     }
 
     @Override
+    public String name() {
+        return "chat";
+    }
+
+    @Override
     public byte[] answer(byte[] chatCompletion) {
         return chatCompletion;
     }

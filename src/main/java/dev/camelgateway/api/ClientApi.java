@@ -12,6 +12,9 @@ import java.util.List;
  */
 public interface ClientApi {
 
+    /** The API's name in the ledger's {@code api} column: chat, messages, responses, embeddings (at most 16 characters). */
+    String name();
+
     /** The whole answer, from the canonical {@code chat.completion} JSON. */
     byte[] answer(byte[] chatCompletion);
 

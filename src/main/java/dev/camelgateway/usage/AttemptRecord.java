@@ -1,8 +1,14 @@
 package dev.camelgateway.usage;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One upstream attempt, as the usage route meters it and the ledger stores it (one row each). */
+/**
+ * One upstream attempt, as the usage route meters it and the ledger stores it (one row each). {@code api}: the API the
+ * client spoke ({@value #DEFAULT_API} when not known, as for spool lines written before the column existed);
+ * {@code keyId} and {@code team}: the caller's gateway key and its team (null without a key); {@code costUsd}: from
+ * the price table (null when the model has no price or a token count is unknown).
+ */
 public record AttemptRecord(
         String requestId,
         int attempt,
@@ -20,19 +26,34 @@ public record AttemptRecord(
         long durationMillis,
         Integer httpStatus,
         String errorCode,
-        String upstreamRequestId) {
+        String upstreamRequestId,
+        String api,
+        String keyId,
+        String team,
+        BigDecimal costUsd) {
+    /** The {@code api} column's default (Chat Completions). */
+    public static final String DEFAULT_API = "chat";
 
-    /** A record without the provider's request id (an attempt that got no answer from it). */
+    public AttemptRecord {
+        api = api == null ? DEFAULT_API : api;
+    }
+
+    /** A Chat Completions record without the provider's request id, a caller or a cost. */
     public AttemptRecord(String requestId, int attempt, String clientRequestId, Instant startedAt, Instant finishedAt,
                          String requestedModel, String provider, String upstreamModel, boolean stream, AttemptStatus status,
                          Usage usage, boolean estimated, Long ttftMillis, long durationMillis, Integer httpStatus,
                          String errorCode) {
         this(requestId, attempt, clientRequestId, startedAt, finishedAt, requestedModel, provider, upstreamModel, stream,
-                status, usage, estimated, ttftMillis, durationMillis, httpStatus, errorCode, null);
+                status, usage, estimated, ttftMillis, durationMillis, httpStatus, errorCode, null, null, null, null, null);
     }
 
     /** {@code PROVIDER} when every count came from the provider, {@code ESTIMATED} when the gateway counted any. */
     public String usageSource() {
         return estimated ? "ESTIMATED" : "PROVIDER";
+    }
+
+    /** The attempt's id for the quota store's settled set: {@code request_id#attempt}. */
+    public String attemptId() {
+        return requestId + "#" + attempt;
     }
 }

@@ -3,6 +3,9 @@ package dev.camelgateway.usage;
 import dev.camelgateway.api.ErrorResponder;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.cost.Price;
+import dev.camelgateway.cost.PriceTable;
+import dev.camelgateway.keys.GatewayKey;
 import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.resilience.FailureClassifier;
@@ -14,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * Closes the books on one upstream attempt: its {@link AttemptRecord} (status, tokens, timings) goes in the exchange
  * property {@value #RECORD} for the usage route. Counts the provider reported win; what it did not report is counted
- * by the {@link UsageEstimator} and the row is marked estimated. Each attempt is recorded once.
+ * by the {@link UsageEstimator} and the row is marked estimated. Each attempt is recorded once, with its caller (key,
+ * team, client API) and its cost from the {@link PriceTable} (estimated counts priced as reported ones).
  */
 @Component("attemptTally")
 public class AttemptTally {
@@ -29,10 +34,12 @@ public class AttemptTally {
     /** {@code usage_ledger.error_code} is VARCHAR(64). */
     static final int MAX_ERROR_CODE = 64;
     private final SecretRedactor redactor;
+    private final PriceTable prices;
 
-    public AttemptTally(ErrorResponder errors, SecretRedactor redactor) {
+    public AttemptTally(ErrorResponder errors, SecretRedactor redactor, PriceTable prices) {
         this.errors = errors;
         this.redactor = redactor;
+        this.prices = prices;
     }
 
     /** The attempt answered in full. */
@@ -85,7 +92,7 @@ public class AttemptTally {
         return masked == null || masked.length() <= MAX_ERROR_CODE ? masked : masked.substring(0, MAX_ERROR_CODE);
     }
 
-    private static AttemptRecord toRecord(RequestContext context, Attempt attempt, AttemptStatus status, Usage reported,
+    private AttemptRecord toRecord(RequestContext context, Attempt attempt, AttemptStatus status, Usage reported,
                                           Integer httpStatus, String errorCode) {
         long now = System.nanoTime();
         long duration = now - attempt.startNanos();
@@ -109,9 +116,17 @@ public class AttemptTally {
         } else if (status == AttemptStatus.COMPLETE) {
             ttft = duration / 1_000_000; // a whole answer: its first token came with the rest
         }
+        GatewayKey key = context.key();
         return new AttemptRecord(context.requestId(), attempt.number(), context.clientRequestId(),
                 attempt.startedAt(), Instant.now(), context.request().model(), attempt.target().providerId(),
                 attempt.target().upstreamModel(), context.request().stream(), status, usage, estimated, ttft,
-                duration / 1_000_000, httpStatus, errorCode, attempt.upstreamHeaders().requestId());
+                duration / 1_000_000, httpStatus, errorCode, attempt.upstreamHeaders().requestId(),
+                context.clientApi() == null ? null : context.clientApi().name(), key == null ? null : key.id(),
+                key == null ? null : key.team(), cost(attempt, usage));
+    }
+
+    private BigDecimal cost(Attempt attempt, Usage usage) {
+        Price price = prices.priceOf(attempt.target().providerId(), attempt.target().upstreamModel());
+        return price == null ? null : price.toCostUsd(usage.promptTokens(), usage.cachedTokens(), usage.completionTokens());
     }
 }

@@ -11,17 +11,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The usage ledger table ({@code V1__usage_ledger.sql}): batched inserts, and the admin read side. */
+/** The usage ledger table ({@code V1__usage_ledger.sql}, V3's caller and cost): batched inserts, and the admin read side. */
 @Repository
 public class LedgerRepository {
     private static final String INSERT = "INSERT INTO usage_ledger (request_id, attempt, client_request_id, started_at, "
             + "finished_at, requested_model, provider, upstream_model, stream, status, prompt_tokens, completion_tokens, "
             + "total_tokens, cached_tokens, reasoning_tokens, usage_source, ttft_ms, duration_ms, http_status, error_code, "
-            + "upstream_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "upstream_request_id, api, key_id, team, cost_usd) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
             Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
-            Types.VARCHAR};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL};
+    /** {@code group_by} values of the read side → their column. */
+    private static final Map<String, String> GROUP_COLUMNS = Map.of("model", "requested_model", "provider", "provider",
+            "key", "key_id", "team", "team");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -47,18 +51,25 @@ public class LedgerRepository {
         return lowerCaseKeys(jdbc.queryForList("SELECT * FROM usage_ledger WHERE request_id = ? ORDER BY attempt", requestId));
     }
 
-    /** Totals per model or per provider between two instants (either may be null). */
-    public List<Map<String, Object>> totals(String groupColumn, Instant from, Instant to) {
-        String column = switch (groupColumn) {
-            case "model" -> "requested_model";
-            case "provider" -> "provider";
-            default -> throw new IllegalArgumentException(groupColumn);
-        };
+    public static boolean groupable(String groupBy) {
+        return GROUP_COLUMNS.containsKey(groupBy);
+    }
+
+    /**
+     * Totals per model, provider, key or team between two instants (either may be null). {@code cost_usd} sums the
+     * priced attempts (null when none is); {@code unpriced} counts the others, whose cost the total leaves out.
+     */
+    public List<Map<String, Object>> totals(String groupBy, Instant from, Instant to) {
+        String column = GROUP_COLUMNS.get(groupBy);
+        if (column == null) {
+            throw new IllegalArgumentException(groupBy);
+        }
         return lowerCaseKeys(jdbc.queryForList("SELECT " + column + " AS grp, COUNT(*) AS attempts, "
                 + "SUM(CASE WHEN status = 'COMPLETE' THEN 1 ELSE 0 END) AS complete, "
                 + "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens, "
-                + "COALESCE(SUM(total_tokens), 0) AS total_tokens FROM usage_ledger "
-                + "WHERE started_at >= ? AND started_at < ? GROUP BY " + column + " ORDER BY " + column,
+                + "COALESCE(SUM(total_tokens), 0) AS total_tokens, SUM(cost_usd) AS cost_usd, "
+                + "SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END) AS unpriced FROM usage_ledger "
+                + "WHERE started_at >= ? AND started_at < ? GROUP BY " + column + " ORDER BY " + column + " NULLS LAST",
                 Timestamp.from(from == null ? Instant.EPOCH : from), Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to)));
     }
 
@@ -87,6 +98,6 @@ public class LedgerRepository {
                 Timestamp.from(r.finishedAt()), r.requestedModel(), r.provider(), r.upstreamModel(), r.stream(),
                 r.status().name(), u.promptTokens(), u.completionTokens(), u.totalTokens(), u.cachedTokens(),
                 u.reasoningTokens(), r.usageSource(), r.ttftMillis(), r.durationMillis(), r.httpStatus(), r.errorCode(),
-                r.upstreamRequestId()};
+                r.upstreamRequestId(), r.api(), r.keyId(), r.team(), r.costUsd()};
     }
 }

@@ -13,7 +13,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-/** The ledger's read side: {@code GET /admin/usage/{request_id}} and {@code GET /admin/usage?group_by=&from=&to=}. */
+/**
+ * The ledger's read side: {@code GET /admin/usage/{request_id}} and {@code GET /admin/usage?group_by=&from=&to=}
+ * ({@code group_by}: model, provider, key or team).
+ */
 @Component("usageQueries")
 public class UsageQueries {
     private final LedgerRepository ledger;
@@ -38,8 +41,9 @@ public class UsageQueries {
     public void totals(Exchange exchange) {
         HttpMethods.require("GET", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
         String groupBy = exchange.getMessage().getHeader("group_by", "model", String.class);
-        if (!groupBy.equals("model") && !groupBy.equals("provider")) {
-            throw GatewayException.badRequest("Invalid 'group_by': use 'model' or 'provider'.", "group_by", "invalid_value");
+        if (!LedgerRepository.groupable(groupBy)) {
+            throw GatewayException.badRequest("Invalid 'group_by': use 'model', 'provider', 'key' or 'team'.", "group_by",
+                    "invalid_value");
         }
         Instant from = instant(exchange.getMessage().getHeader("from", String.class), "from");
         Instant to = instant(exchange.getMessage().getHeader("to", String.class), "to");

@@ -13,10 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class LedgerScenarios extends GatewayTestSupport {
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LedgerRepository ledger;
 
     @BeforeEach
     void emptyLedger() {
@@ -65,6 +69,35 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         assertThat(row.get("stream")).isEqualTo(stream);
         assertThat(((Number) row.get("http_status")).intValue()).isEqualTo(200);
         assertThat(row.get("ttft_ms")).isNotNull();
+    }
+
+    /** cost_usd = (prompt − cached) × input + cached × cached-input + completion × output, per million (config's prices). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "openai/gpt-4o-mini,           chat-basic,               0.000006150", // 9 × 0.15 + 8 × 0.60
+            "mistral/mistral-large-latest, chat-basic,               0.000086000", // 7 × 2.00 + 12 × 6.00
+            "gemini/gemini-2.5-flash,      chat-basic,               0.000142500", // 25 × 0.30 + (14 + 40 thoughts) × 2.50
+            "anthropic/claude-sonnet-4-5,  t07-tool-use-cache-usage, 0.000900000", // 50 × 3.00 + 1000 cached × 0.30 + 30 × 15.00
+            "ollama/llama3,                chat-basic,               ''"}) // no price: NULL
+    void aRowCostsWhatThePriceTableSaysExactly(String model, String fixture, String cost) {
+        String provider = model.substring(0, model.indexOf('/'));
+        String path = switch (provider) {
+            case "openai" -> OPENAI_PATH;
+            case "mistral" -> MISTRAL_PATH;
+            case "anthropic" -> ANTHROPIC_PATH;
+            case "gemini" -> GEMINI_PATH;
+            default -> OLLAMA_PATH;
+        };
+        String fixtureProvider = provider.equals("ollama") ? "openai" : provider;
+        UPSTREAM.enqueue(path, Reply.json(200, Fixtures.read(fixtureProvider, fixture, "upstream-response.json")));
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", chat(model, false, false));
+
+        Map<String, Object> row = rows(requestId(response), 1).get(0);
+        assertThat(row.get("cost_usd")).isEqualTo(cost.isEmpty() ? null : new BigDecimal(cost));
+        assertThat(row.get("api")).isEqualTo("chat");
+        assertThat(row.get("key_id")).as("authentication off").isNull();
+        assertThat(row.get("team")).isNull();
     }
 
     @Test
@@ -207,12 +240,46 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         JsonNode one = Json.parse(oneBody);
         assertThat(one.has("attempts")).as(oneBody).isTrue();
         assertThat(one.get("attempts")).hasSize(1);
-        assertThat(one.get("attempts").get(0).get("prompt_tokens").asLong()).isEqualTo(9);
+        JsonNode attempt = one.get("attempts").get(0);
+        assertThat(attempt.get("prompt_tokens").asLong()).isEqualTo(9);
+        assertThat(attempt.get("cost_usd").decimalValue()).isEqualByComparingTo("0.00000615");
+        assertThat(attempt.get("api").asText()).isEqualTo("chat");
+        assertThat(attempt.has("key_id") && attempt.get("key_id").isNull()).as(oneBody).isTrue();
+        assertThat(attempt.has("team") && attempt.get("team").isNull()).as(oneBody).isTrue();
         JsonNode totals = Json.parse(get("/admin/usage?group_by=provider").body());
         assertThat(totals.get("totals").get(0).get("grp").asText()).isEqualTo("openai");
         assertThat(totals.get("totals").get(0).get("total_tokens").asLong()).isEqualTo(17);
+        assertThat(totals.get("totals").get(0).get("cost_usd").decimalValue()).isEqualByComparingTo("0.00000615");
         assertThat(get("/admin/usage/req_unknown").statusCode()).isEqualTo(404);
         assertThat(get("/admin/usage?group_by=color").statusCode()).isEqualTo(400);
+    }
+
+    /** Spend per key and per team, priced and unpriced attempts apart; rows without a key make a group of their own. */
+    @Test
+    void theReadSideTotalsCostPerKeyAndPerTeam() throws Exception {
+        Instant day = Instant.parse("2001-02-03T00:00:00Z"); // a window no other row of the ledger is in
+        ledger.insertAll(List.of(keyed("req_a", "key_a", "team_x", "0.000001000", day), keyed("req_b", "key_a", "team_x",
+                "0.000002500", day), keyed("req_c", "key_b", "team_x", null, day), keyed("req_d", null, null, "0.5", day)));
+        String window = "&from=2001-02-03T00:00:00Z&to=2001-02-04T00:00:00Z";
+
+        JsonNode byKey = Json.parse(get("/admin/usage?group_by=key" + window).body()).get("totals");
+        JsonNode byTeam = Json.parse(get("/admin/usage?group_by=team" + window).body()).get("totals");
+
+        assertThat(byKey).extracting(g -> g.get("grp").isNull() ? null : g.get("grp").asText()).containsExactly("key_a", "key_b", null);
+        assertThat(byKey.get(0).get("cost_usd").decimalValue()).isEqualByComparingTo("0.0000035");
+        assertThat(byKey.get(0).get("attempts").asInt()).isEqualTo(2);
+        assertThat(byKey.get(1).get("cost_usd").isNull()).as("no priced attempt").isTrue();
+        assertThat(byKey.get(1).get("unpriced").asInt()).isEqualTo(1);
+        assertThat(byTeam).extracting(g -> g.get("grp").isNull() ? null : g.get("grp").asText()).containsExactly("team_x", null);
+        assertThat(byTeam.get(0).get("cost_usd").decimalValue()).isEqualByComparingTo("0.0000035");
+        assertThat(byTeam.get(0).get("unpriced").asInt()).isEqualTo(1);
+        assertThat(byTeam.get(0).get("total_tokens").asLong()).isEqualTo(9);
+        assertThat(byTeam.get(1).get("cost_usd").decimalValue()).isEqualByComparingTo("0.5");
+    }
+
+    static AttemptRecord keyed(String requestId, String key, String team, String cost, Instant at) {
+        return new AttemptRecord(requestId, 1, null, at, at, "fast", "openai", "gpt-4o-mini", false, AttemptStatus.COMPLETE,
+                Usage.of(1L, 2L), false, 5L, 5L, 200, null, null, "chat", key, team, cost == null ? null : new BigDecimal(cost));
     }
 
     private void enqueueSuccess(String provider, boolean stream) {

@@ -3,10 +3,14 @@ package dev.camelgateway.usage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,6 +51,31 @@ class LedgerSpoolTest {
             assertThat(spool.peek(10)).isEmpty();
             assertThat(spool.rows()).as("what the writer's loop asks before it replays").isZero();
         }
+    }
+
+    /** V3's columns travel through the spool; a line spooled by a gateway before them reads as a Chat Completions row. */
+    @Test
+    void theCallerAndCostSurviveTheSpoolAndOlderLinesReadWithoutThem() throws IOException {
+        Instant now = Instant.now();
+        AttemptRecord keyed = new AttemptRecord("req_keyed", 2, "client-1", now, now.plusMillis(7), "fast", "openai",
+                "gpt-4o-mini", true, AttemptStatus.COMPLETE, new Usage(1000L, 50L, 1050L, 100L, 3L), false, 4L, 7L, 200, null,
+                "up_1", "chat", "key_1", "research", new BigDecimal("0.000000150"));
+        try (LedgerSpool spool = new LedgerSpool(directory, 1 << 20)) {
+            spool.append(List.of(keyed));
+        }
+        assertThat(Files.readString(segments().get(0))).as("a plain decimal, not 1.50E-7").contains("\"costUsd\":0.000000150");
+
+        try (LedgerSpool spool = new LedgerSpool(directory, 1 << 20)) {
+            assertThat(spool.peek(10)).containsExactly(keyed);
+        }
+        ObjectNode older = (ObjectNode) LedgerRowJson.MAPPER.readTree(LedgerRowJson.write(keyed));
+        older.remove(List.of("api", "keyId", "team", "costUsd"));
+        AttemptRecord read = LedgerRowJson.read(LedgerRowJson.MAPPER.writeValueAsString(older));
+        assertThat(read.api()).isEqualTo("chat");
+        assertThat(read.keyId()).isNull();
+        assertThat(read.team()).isNull();
+        assertThat(read.costUsd()).isNull();
+        assertThat(read.usage()).isEqualTo(keyed.usage());
     }
 
     private List<Path> segments() throws IOException {
