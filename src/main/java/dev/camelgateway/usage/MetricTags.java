@@ -68,5 +68,10 @@ public class MetricTags {
         return MeterFilter.maximumAllowableTags("gateway.", "provider", MAX_VALUES_PER_TAG, DENY_GATEWAY);
     }
 
+    @Bean
+    MeterFilter gatewayTeamTagGuard() {
+        return MeterFilter.maximumAllowableTags("gateway.", "team", MAX_VALUES_PER_TAG, DENY_GATEWAY);
+    }
+
     private static final MeterFilter DENY_GATEWAY = MeterFilter.deny(id -> id.getName().startsWith("gateway."));
 }

@@ -22,11 +22,14 @@ public class UsageRecorder {
     private final MeterRegistry meters;
     private final LedgerWriter ledger;
     private final MetricTags tags;
+    private final TeamTags teams;
 
-    public UsageRecorder(MeterRegistry meters, LedgerWriter ledger, GatewayProperties properties, MetricTags tags) {
+    public UsageRecorder(MeterRegistry meters, LedgerWriter ledger, GatewayProperties properties, MetricTags tags,
+                         TeamTags teams) {
         this.meters = meters;
         this.ledger = ledger;
         this.tags = tags;
+        this.teams = teams;
         // interruptions are rare: registered at zero so that dashboards and alerts see the series from the start
         properties.getProviders().keySet().forEach(this::interruptions);
     }
@@ -40,6 +43,11 @@ public class UsageRecorder {
         String model = tags.upstreamModel(record.upstreamModel());
         tokens(provider, model, "prompt", record.usage().promptTokens());
         tokens(provider, model, "completion", record.usage().completionTokens());
+        if (record.costUsd() != null) {
+            Counter.builder("gateway.cost").baseUnit("usd").description("Cost of upstream attempts, from the price table")
+                    .tag("provider", provider).tag("model", model).tag("team", teams.team(record.team())).register(meters)
+                    .increment(record.costUsd().doubleValue());
+        }
         Counter.builder("gateway.upstream.attempts").description("Upstream attempts by how they ended")
                 .tag("provider", provider).tag("outcome", record.status().name().toLowerCase()).register(meters).increment();
         if (record.ttftMillis() != null) {

@@ -92,7 +92,7 @@ class DemoAndOperationsTest extends GatewayTestSupport {
         while (m.find()) {
             metrics.add(m.group(1).replaceAll("_bucket$", ""));
         }
-        assertThat(metrics).contains("gateway_requests_total", "gateway_tokens_total", "gateway_ttft_seconds",
+        assertThat(metrics).contains("gateway_requests_total", "gateway_tokens_total", "gateway_cost_usd_total", "gateway_ttft_seconds",
                 "gateway_upstream_attempts_total", "resilience4j_circuitbreaker_state");
         metricsEventually("gateway_upstream_attempts_total{", "provider=\"demo\"");
         String scrape = get("/actuator/prometheus").body();

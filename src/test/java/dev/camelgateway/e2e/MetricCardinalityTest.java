@@ -51,6 +51,24 @@ class MetricCardinalityTest extends GatewayTestSupport {
         assertThat(series).anyMatch(s -> s.startsWith("gateway_requests_total{model=\"other\",outcome=\"success\",provider=\"demo\""));
     }
 
+    /** Cost is tagged like tokens (configured provider and model) and by team: without a key, "none". */
+    @Test
+    void costIsCountedWithBoundedTags() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(chat("demo")).statusCode()).isEqualTo(200); // demo/echo has a (made-up) price
+            assertThat(send(chat("demo/unpriced-" + i)).statusCode()).isEqualTo(200);
+        }
+        Set<String> cost = Set.of();
+        for (int i = 0; i < 50 && cost.isEmpty(); i++) { // the usage tap is asynchronous
+            cost = gatewaySeries().stream().filter(s -> s.startsWith("gateway_cost_usd_total")).collect(Collectors.toSet());
+            Thread.sleep(cost.isEmpty() ? 100 : 0);
+        }
+        assertThat(cost).contains("gateway_cost_usd_total{model=\"echo\",provider=\"demo\",team=\"none\"}");
+        assertThat(cost).allSatisfy(series -> assertThat(series).matches(
+                "gateway_cost_usd_total\\{model=\"[a-z0-9.-]+\",provider=\"[a-z]+\",team=\"(none|other)\"}"));
+        assertThat(cost).noneMatch(series -> series.contains("unpriced"));
+    }
+
     private static HttpRequest chat(String model) {
         return HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))

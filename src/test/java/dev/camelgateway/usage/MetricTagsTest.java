@@ -30,12 +30,15 @@ class MetricTagsTest {
     void theTagGuardCapsValuesPerTag() {
         MetricTags tags = new MetricTags(properties());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        registry.config().meterFilter(tags.gatewayModelTagGuard()).meterFilter(tags.gatewayProviderTagGuard());
+        registry.config().meterFilter(tags.gatewayModelTagGuard()).meterFilter(tags.gatewayProviderTagGuard())
+                .meterFilter(tags.gatewayTeamTagGuard());
         for (int i = 0; i < MetricTags.MAX_VALUES_PER_TAG + 100; i++) {
             Counter.builder("gateway.requests").tag("model", "m" + i).tag("provider", "p").register(registry).increment();
+            Counter.builder("gateway.cost").tag("team", "t" + i).register(registry).increment();
             Counter.builder("other.meter").tag("model", "m" + i).register(registry).increment();
         }
         assertThat(registry.find("gateway.requests").counters()).hasSize(MetricTags.MAX_VALUES_PER_TAG);
+        assertThat(registry.find("gateway.cost").counters()).hasSize(MetricTags.MAX_VALUES_PER_TAG);
         assertThat(registry.find("other.meter").counters()).hasSize(MetricTags.MAX_VALUES_PER_TAG + 100);
     }
 
