@@ -2,9 +2,12 @@ package dev.camelgateway.cost;
 
 import dev.camelgateway.routing.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,6 +88,20 @@ class PriceTableTest {
                 .hasMessageContaining("gateway.prices[2] (gpt-4o).output is missing")
                 .hasMessageContaining("gateway.prices[2] (gpt-4o).cached-input is -0.5: a price cannot be negative")
                 .hasMessageContaining("gateway.prices[3] (claude-sonnet-4-5).input is missing");
+    }
+
+    /** As Spring Boot binds config/application.yaml (kebab-case keys, the list under gateway.prices). */
+    @Test
+    void theTableBindsFromConfiguration() {
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of(
+                "gateway.prices[0].model", "claude-sonnet-4-5", "gateway.prices[0].input", "3.00",
+                "gateway.prices[0].output", "15.00", "gateway.prices[0].cached-input", "0.30",
+                "gateway.max-request-size", "8MB")); // another gateway.* key: not the price table's
+        PriceProperties properties = new Binder(source).bindOrCreate("gateway", PriceProperties.class);
+
+        Price price = new PriceTable(properties).priceOf("anthropic", "claude-sonnet-4-5");
+
+        assertThat(price).isEqualTo(new Price(new BigDecimal("3.00"), new BigDecimal("15.00"), new BigDecimal("0.30")));
     }
 
     private static PriceProperties.Entry entry(String model, String input, String output, String cachedInput) {
