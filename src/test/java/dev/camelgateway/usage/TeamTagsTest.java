@@ -1,7 +1,7 @@
 package dev.camelgateway.usage;
 
+import dev.camelgateway.keys.AuthProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,7 @@ class TeamTagsTest {
 
     @Test
     void onlyTeamsDeclaredInConfigurationKeepTheirId() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("gateway.auth.teams.research.name", "Research")
-                .withProperty("gateway.auth.teams.research.limits.rpm", "60")
-                .withProperty("gateway.auth.teams.ops.name", "Operations");
-        TeamTags tags = new TeamTags(environment);
+        TeamTags tags = new TeamTags(auth("research", "ops"));
 
         assertThat(tags.team("research")).isEqualTo("research");
         assertThat(tags.team("ops")).isEqualTo("ops");
@@ -23,9 +19,17 @@ class TeamTagsTest {
 
     @Test
     void withoutDeclaredTeamsEveryTeamIsOther() {
-        TeamTags tags = new TeamTags(new MockEnvironment());
+        TeamTags tags = new TeamTags(auth());
 
         assertThat(tags.team("research")).isEqualTo(MetricTags.OTHER);
         assertThat(tags.team(null)).isEqualTo(TeamTags.NONE);
+    }
+
+    static AuthProperties auth(String... teams) {
+        AuthProperties auth = new AuthProperties();
+        for (String team : teams) {
+            auth.getTeams().put(team, new AuthProperties.DeclaredTeam());
+        }
+        return auth;
     }
 }

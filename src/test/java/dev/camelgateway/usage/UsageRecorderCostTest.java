@@ -8,7 +8,6 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.mock.env.MockEnvironment;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ class UsageRecorderCostTest {
         LedgerWriter writer = new LedgerWriter(null, meters, 100, 10, new LedgerSpool(files.resolve("spool"), 1 << 20),
                 new DeadLetterFile(files.resolve("dead-letter"), 1 << 20)); // not started: rows only queue
         return new UsageRecorder(meters, writer, properties, new MetricTags(properties),
-                new TeamTags(new MockEnvironment().withProperty("gateway.auth.teams.research.name", "Research")));
+                new TeamTags(TeamTagsTest.auth("research")));
     }
 
     private static void record(UsageRecorder recorder, AttemptRecord record) {
