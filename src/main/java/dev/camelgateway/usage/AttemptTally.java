@@ -93,7 +93,7 @@ public class AttemptTally {
     }
 
     private AttemptRecord toRecord(RequestContext context, Attempt attempt, AttemptStatus status, Usage reported,
-                                          Integer httpStatus, String errorCode) {
+                                   Integer httpStatus, String errorCode) {
         long now = System.nanoTime();
         long duration = now - attempt.startNanos();
         context.addUpstreamNanos(duration);

@@ -51,6 +51,7 @@ public class LedgerRepository {
         return lowerCaseKeys(jdbc.queryForList("SELECT * FROM usage_ledger WHERE request_id = ? ORDER BY attempt", requestId));
     }
 
+    /** Whether {@link #totals} can group by this ({@code group_by} of the read side). */
     public static boolean groupable(String groupBy) {
         return GROUP_COLUMNS.containsKey(groupBy);
     }
