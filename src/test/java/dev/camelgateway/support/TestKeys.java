@@ -26,7 +26,7 @@ public final class TestKeys {
     public static final int MAX_N = 2;
     public static final long MAX_TOKENS = 100;
     /** Key {@code team-member} of team {@value #TEAM}, its secret read from a file. */
-    public static final String TEAM_KEY = "sk-gw-team-TWTMpyCPpEjH2taUjCvFjz7c";
+    public static final String TEAM_KEY = "sk-gw-grp-TWTMpyCPpEjH2taUjCvFjz7c";
     public static final String TEAM = "research";
     public static final String TEAM_NAME = "Research team";
     /** {@link #GATEWAY_KEY} as a raw request's header line (RawHttp, sockets). */
