@@ -63,10 +63,10 @@ class BadInputTest extends GatewayTestSupport {
 
     @Test
     void wrongMethodIs405WithAllow() throws Exception {
-        HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))).GET().build());
+        HttpResponse<String> get = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))).GET().build());
         assertError(get, 405, "method_not_allowed");
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");
-        HttpResponse<String> postModels = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models")))
+        HttpResponse<String> postModels = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models"))))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertError(postModels, 405, "method_not_allowed");
     }

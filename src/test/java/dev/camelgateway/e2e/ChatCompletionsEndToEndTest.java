@@ -140,7 +140,7 @@ class ChatCompletionsEndToEndTest extends GatewayTestSupport {
     @Test
     void clientRequestIdIsEchoedButNeverReusedAsTheKey() {
         UPSTREAM.enqueue(OPENAI_PATH, Reply.json(200, Fixtures.read("openai", "chat-basic", "upstream-response.json")));
-        var response = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl("/chat/completions")))
+        var response = send(keyed(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl("/chat/completions"))))
                 .header("Content-Type", "application/json").header("x-request-id", "client-123")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"model\":\"openai/gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build());

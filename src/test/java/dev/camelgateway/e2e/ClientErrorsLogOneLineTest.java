@@ -31,8 +31,11 @@ class ClientErrorsLogOneLineTest extends GatewayTestSupport {
                         + "{\"role\":\"assistant\",\"tool_calls\":\"x\"}]}").getBytes(StandardCharsets.UTF_8)),
                 chat("application/json", ("{\"model\":\"gemini/gemini:evil@x\"," + MSGS + "}").getBytes(StandardCharsets.UTF_8)),
                 chat("application/json", ("{\"model\":\"no-such-model\n\u2028\"," + MSGS + "}").getBytes(StandardCharsets.UTF_8)),
-                HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))).header("Content-Type", "application/json")
+                keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))).header("Content-Type", "application/json")
                         .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer sk-gw-unknown-0000000000000000").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"demo\"," + MSGS + "}")).build(),
                 HttpRequest.newBuilder(URI.create(gatewayUrl("/nothing/here"))).GET().build(),
                 HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage"))).GET().build());
         for (HttpRequest request : bad) {
@@ -49,7 +52,7 @@ class ClientErrorsLogOneLineTest extends GatewayTestSupport {
     }
 
     private static HttpRequest chat(String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))
+        HttpRequest.Builder request = keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

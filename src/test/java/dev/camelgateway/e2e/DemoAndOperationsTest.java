@@ -49,7 +49,7 @@ class DemoAndOperationsTest extends GatewayTestSupport {
 
     @Test
     void modelsListsAliasesAndConfiguredProviderModels() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models"))).GET().build());
+        HttpResponse<String> response = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models")))).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode list = Json.parse(response.body());

@@ -165,8 +165,7 @@ class HostileInputTest extends GatewayTestSupport {
     @Test
     void chunkedBodyOf64MiBIs413BeforeTheClientHasSentIt() throws Exception {
         GeneratedBody body = new GeneratedBody(64L * 1024 * 1024);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl(CHAT))).header("Content-Type", "application/json")
-                .POST(body).build();
+        HttpRequest request = chat("application/json", body).build();
 
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(60, TimeUnit.SECONDS);
@@ -183,7 +182,7 @@ class HostileInputTest extends GatewayTestSupport {
     void chunkedBodyIs413AsSoonAsItCrossesTheLimit() throws Exception {
         try (RawHttp http = new RawHttp(port())) {
             http.write("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n");
+                    + KEY_HEADER_LINE + "Transfer-Encoding: chunked\r\n\r\n");
             byte[] chunk = ("10000\r\n" + "a".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             for (int sent = 0; sent <= LIMIT; sent += 0x10000) {
                 http.write(chunk);
@@ -198,7 +197,7 @@ class HostileInputTest extends GatewayTestSupport {
     void declaredLengthOverTheLimitIs413WithoutReadingTheBody() throws Exception {
         try (RawHttp http = new RawHttp(port())) {
             http.write("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + (64L * 1024 * 1024) + "\r\n\r\n");
+                    + KEY_HEADER_LINE + "Content-Length: " + (64L * 1024 * 1024) + "\r\n\r\n");
             assertError(http.read(), 413, "request_too_large");
         }
         assertNothingReachedAnUpstream();
@@ -209,7 +208,7 @@ class HostileInputTest extends GatewayTestSupport {
     void aBodyTricklingInIsCutAtTheBodyTimeout() throws Exception {
         try (RawHttp http = new RawHttp(port())) {
             http.write("POST " + CHAT + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 1000\r\n\r\n{");
+                    + KEY_HEADER_LINE + "Content-Length: 1000\r\n\r\n{");
             // a byte every 500 ms, each read well within Tomcat's 10 s, for up to 10 s: far past the test's 2 s body timeout
             for (int i = 0; i < 20 && !http.answered(); i++) {
                 Thread.sleep(500);
@@ -229,7 +228,7 @@ class HostileInputTest extends GatewayTestSupport {
             "POST, /demo/v1/chat/completions, 413, request_too_large",
     })
     void bodyOfARouteIsNeverReadWhole(String method, String path, int status, String code) throws Exception {
-        assertError(answerWithoutTheBody(method, path, "application/json", ""), status, code);
+        assertError(answerWithoutTheBody(method, path, "application/json", KEY_HEADER_LINE), status, code);
         assertNothingReachedAnUpstream();
     }
 
@@ -257,8 +256,12 @@ class HostileInputTest extends GatewayTestSupport {
     }
 
     private static HttpRequest.Builder chat(String contentType, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(gatewayUrl(CHAT))).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return chat(contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /** With the gateway key: a client that holds one is as hostile as any, and gets past authentication. */
+    private static HttpRequest.Builder chat(String contentType, HttpRequest.BodyPublisher body) {
+        return keyed(HttpRequest.newBuilder(URI.create(gatewayUrl(CHAT)))).header("Content-Type", contentType).POST(body);
     }
 
     private static int port() {

@@ -70,7 +70,7 @@ class MetricCardinalityTest extends GatewayTestSupport {
     }
 
     private static HttpRequest chat(String model) {
-        return HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))).header("Content-Type", "application/json")
+        return keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
                 .build();
     }

@@ -267,7 +267,7 @@ class ResilienceScenariosTest extends GatewayTestSupport {
         }
         UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(many).paced(100));
 
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))
+        HttpRequest request = keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(chat("ollama/llama3", true))).build();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -51,7 +51,7 @@ class RetrieveModelTest extends GatewayTestSupport {
     @ValueSource(strings = {"/v1/models/openai/gpt-4o-mini", "/v1/models/openai%2Fgpt-4o-mini", "/v1/models/openai%2fgpt-4o-mini"})
     void theIdMayCarryItsSlashAsIsOrEncoded(String path) throws Exception {
         try (RawHttp http = new RawHttp(port())) {
-            RawHttp.Response response = http.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").read();
+            RawHttp.Response response = http.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + KEY_HEADER_LINE + "\r\n").read();
 
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.headers().get("x-request-id")).startsWith("req_");
@@ -97,7 +97,8 @@ class RetrieveModelTest extends GatewayTestSupport {
     @Test
     void anEncodedDotDotSlashStaysInsideTheModelId() throws Exception {
         try (RawHttp http = new RawHttp(port())) {
-            RawHttp.Response response = http.write("GET /v1/models/..%2F..%2Fadmin%2Fusage HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").read();
+            RawHttp.Response response = http.write("GET /v1/models/..%2F..%2Fadmin%2Fusage HTTP/1.1\r\nHost: 127.0.0.1\r\n" + KEY_HEADER_LINE
+                    + "\r\n").read();
 
             assertError(response, 404, "model_not_found");
         }
@@ -105,14 +106,14 @@ class RetrieveModelTest extends GatewayTestSupport {
 
     @Test
     void retrieveIsGetOnly() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models/demo")))
+        HttpResponse<String> response = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models/demo"))))
                 .DELETE().build());
 
         assertError(response, 405, "method_not_allowed");
     }
 
     private static HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(gatewayUrl(path))).GET().build());
+        return send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl(path)))).GET().build());
     }
 
     private static int port() {

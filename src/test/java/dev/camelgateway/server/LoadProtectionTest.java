@@ -1,6 +1,7 @@
 package dev.camelgateway.server;
 
 import dev.camelgateway.GatewayApplication;
+import dev.camelgateway.support.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class LoadProtectionTest {
                 "--management.server.port=0", "--server.tomcat.max-connections=" + MAX_CONNECTIONS,
                 "--gateway.limits.header-timeout=1s", "--gateway.limits.in-flight=4", "--gateway.limits.in-flight-per-client=2",
                 "--gateway.ledger.url=jdbc:h2:mem:load-protection;DB_CLOSE_DELAY=-1", "--gateway.demo.word-delay=200ms",
-                "--gateway.ledger.spool.directory=" + java.nio.file.Files.createTempDirectory("load-protection-spool"));
+                "--gateway.ledger.spool.directory=" + java.nio.file.Files.createTempDirectory("load-protection-spool"),
+                TestKeys.gatewayKeyArgument());
         managementPort = gateway.getEnvironment().getProperty("local.management.port", Integer.class);
     }
 
@@ -71,7 +73,7 @@ class LoadProtectionTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).isEqualTo(200);
                 HttpResponse<String> chat = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/v1/chat/completions"))
+                        TestKeys.keyed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/v1/chat/completions")))
                                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(chat(false))).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
@@ -133,8 +135,8 @@ class LoadProtectionTest {
         socket.setSoTimeout(20_000);
         byte[] body = chat(true).getBytes(StandardCharsets.UTF_8);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + TestKeys.KEY_HEADER_LINE + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
         StringBuilder status = new StringBuilder();

@@ -56,6 +56,10 @@ public abstract class GatewayTestSupport {
     protected static final String GEMINI_KEY = "AIzaGm4Kq8Rv2Wx6Ty0Uz3Hb7Nf1Jc5Sd";
     protected static final String MISTRAL_KEY = "ms-9Pd3Fh7Kl1Qw5Er8Ty2Ui6Oa";
     protected static final Path ANTHROPIC_KEY_FILE = TestSecrets.write("anthropic", ANTHROPIC_KEY + " \n");
+    /** The gateway key every test sends (key {@code test}, every model); {@link TestKeys} declares the others. */
+    protected static final String GATEWAY_KEY = TestKeys.GATEWAY_KEY;
+    /** {@link #GATEWAY_KEY} as a raw request's header line (RawHttp, sockets). */
+    protected static final String KEY_HEADER_LINE = TestKeys.KEY_HEADER_LINE;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The test gateway's operator logins (gateway.management.operators): one read-only, one admin. */
@@ -114,7 +118,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.models.resilient.target", () -> "ollama/llama3");
         registry.add("gateway.models.resilient.fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
         registry.add("gateway.demo.word-delay", () -> "1ms");
-        registry.add("gateway.auth.enabled", () -> false); // TEMPORARY until the tests send the test key
+        TestKeys.declare(registry);
         registry.add("gateway.limits.body-timeout", () -> "2s"); // HostileInputTest's trickling body
         // two more OpenAI-compatible deployments and a weighted group over them, by configuration alone (no route edited)
         for (String deployment : DEPLOYMENTS) {
@@ -171,14 +175,24 @@ public abstract class GatewayTestSupport {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The official OpenAI Java SDK pointed at the gateway, without client-side retries. */
+    /** The official OpenAI Java SDK pointed at the gateway with {@link #GATEWAY_KEY}, without client-side retries. */
     protected static OpenAIClient openAi() {
-        return OpenAIOkHttpClient.builder().baseUrl(gatewayUrl("/v1")).apiKey("client-key").maxRetries(0)
+        return openAi(GATEWAY_KEY);
+    }
+
+    protected static OpenAIClient openAi(String apiKey) {
+        return OpenAIOkHttpClient.builder().baseUrl(gatewayUrl("/v1")).apiKey(apiKey).maxRetries(0)
                 .timeout(Duration.ofSeconds(30)).build();
     }
 
+    /** The request with {@link #GATEWAY_KEY}, as an OpenAI client sends it. */
+    protected static HttpRequest.Builder keyed(HttpRequest.Builder request) {
+        return TestKeys.keyed(request);
+    }
+
+    /** POSTs with {@link #GATEWAY_KEY}. */
     protected static HttpResponse<String> post(String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl(path)))
+        HttpRequest.Builder request = keyed(HttpRequest.newBuilder(URI.create(gatewayUrl(path))))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

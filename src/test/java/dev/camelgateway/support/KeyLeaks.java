@@ -5,7 +5,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks that a text holds no provider key of the test gateway, whole or as any 8-character part of one. */
+/** Checks that a text holds no provider key of the test gateway (or a given secret), whole or as any 8-character part. */
 public final class KeyLeaks {
     private static final int FRAGMENT = 8;
 
@@ -15,11 +15,16 @@ public final class KeyLeaks {
     public static void assertNoKeyIn(String where, String text) {
         for (String key : List.of(GatewayTestSupport.OPENAI_KEY, GatewayTestSupport.ANTHROPIC_KEY,
                 GatewayTestSupport.GEMINI_KEY, GatewayTestSupport.MISTRAL_KEY)) {
-            for (int i = 0; i + FRAGMENT <= key.length(); i++) {
-                String fragment = key.substring(i, i + FRAGMENT);
-                assertThat(text.contains(fragment)).as("%s holds '%s', a part of a provider key:%n%s", where, fragment, text)
-                        .isFalse();
-            }
+            assertNoPartIn(key, where, text);
+        }
+    }
+
+    /** {@code text} holds no 8-character part of {@code secret} (a provider key, a gateway key). */
+    public static void assertNoPartIn(String secret, String where, String text) {
+        for (int i = 0; i + FRAGMENT <= secret.length(); i++) {
+            String fragment = secret.substring(i, i + FRAGMENT);
+            assertThat(text.contains(fragment)).as("%s holds '%s', a part of a secret:%n%s", where, fragment, text)
+                    .isFalse();
         }
     }
 

@@ -19,7 +19,10 @@ public final class RawStream implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** POSTs the JSON body; {@code receiveBuffer} > 0 makes the client's socket buffer that small (a slow reader). */
+    /**
+     * POSTs the JSON body with the test gateway key; {@code receiveBuffer} > 0 makes the client's socket buffer that
+     * small (a slow reader).
+     */
     public static RawStream post(int port, String path, String json, int receiveBuffer, int readTimeoutMillis) throws IOException {
         return post(port, path, json, receiveBuffer, readTimeoutMillis, null);
     }
@@ -35,6 +38,7 @@ public final class RawStream implements AutoCloseable {
         socket.setSoTimeout(readTimeoutMillis);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
+                + TestKeys.KEY_HEADER_LINE
                 + (clientRequestId == null ? "" : "x-request-id: " + clientRequestId + "\r\n")
                 + "Content-Length: " + body.length + "\r\n\r\n";
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));

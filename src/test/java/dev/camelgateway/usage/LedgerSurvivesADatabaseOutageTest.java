@@ -1,6 +1,7 @@
 package dev.camelgateway.usage;
 
 import dev.camelgateway.GatewayApplication;
+import dev.camelgateway.support.TestKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -55,14 +56,15 @@ class LedgerSurvivesADatabaseOutageTest {
             try (ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
                     "--server.port=" + port, "--management.server.port=0", "--gateway.ledger.url=" + postgres.url(),
                     "--gateway.ledger.username=postgres", "--gateway.ledger.spool.directory=" + files.resolve("spool"),
-                    "--gateway.ledger.dead-letter.directory=" + files.resolve("dead-letter"), "--gateway.demo.word-delay=1ms")) {
+                    "--gateway.ledger.dead-letter.directory=" + files.resolve("dead-letter"), "--gateway.demo.word-delay=1ms",
+                    TestKeys.gatewayKeyArgument())) {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 for (int c = 0; c < 4; c++) {
                     int client = c;
                     clients.submit(() -> {
                         for (int i = 0; loading.get(); i++) {
                             boolean stream = (i + client) % 2 == 0;
-                            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                            HttpRequest request = TestKeys.keyed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions")))
                                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                                             "{\"model\":\"demo\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"load " + i + "\"}]}"))
                                     .build();

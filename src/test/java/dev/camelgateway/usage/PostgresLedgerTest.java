@@ -1,6 +1,7 @@
 package dev.camelgateway.usage;
 
 import dev.camelgateway.GatewayApplication;
+import dev.camelgateway.support.TestKeys;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,13 +48,13 @@ class PostgresLedgerTest extends LedgerScenarios {
         int otherPort = freePortForAnotherGateway();
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=" + otherPort, "--management.server.port=0", "--gateway.ledger.url=" + URL, "--gateway.ledger.username=" + ledgerUser,
-                "--gateway.demo.word-delay=1ms",
+                "--gateway.demo.word-delay=1ms", TestKeys.gatewayKeyArgument(),
                 "--gateway.ledger.spool.directory=" + temporaryDirectory("other-spool"))) {
             HttpClient client = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 String base = i % 2 == 0 ? gatewayUrl("") : "http://127.0.0.1:" + otherPort;
-                calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
+                calls.add(client.sendAsync(keyed(HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions")))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                                 chat("demo", i % 4 < 2, false))).build(), HttpResponse.BodyHandlers.ofString()));
             }

@@ -40,7 +40,7 @@ class SlowLedgerLoadTest extends GatewayTestSupport {
         HttpClient client = HttpClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> streams = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))
+            HttpRequest request = keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions"))))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"model\":\"demo\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"load " + i + "\"}]}"))
                     .build();

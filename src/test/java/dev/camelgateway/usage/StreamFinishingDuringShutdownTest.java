@@ -1,6 +1,7 @@
 package dev.camelgateway.usage;
 
 import dev.camelgateway.GatewayApplication;
+import dev.camelgateway.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,9 +42,10 @@ class StreamFinishingDuringShutdownTest {
         ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=" + port, "--management.server.port=0", "--server.shutdown=graceful",
                 "--spring.lifecycle.timeout-per-shutdown-phase=30s", "--gateway.ledger.url=" + ledger,
-                "--gateway.ledger.spool.directory=" + files.resolve("spool"), "--gateway.demo.word-delay=100ms");
+                "--gateway.ledger.spool.directory=" + files.resolve("spool"), "--gateway.demo.word-delay=100ms",
+                TestKeys.gatewayKeyArgument());
         String words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+        HttpRequest request = TestKeys.keyed(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"model\":\"demo\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + words + "\"}]}"))
                 .build();

@@ -1,0 +1,71 @@
+package dev.camelgateway.support;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+
+/**
+ * The test gateway's gateway keys, declared as a deployment declares them ({@code gateway.auth.keys.<id>.*} and
+ * {@code gateway.auth.teams.<id>.*}): {@link #GATEWAY_KEY}, which every test sends, and one key per auth outcome.
+ * Random-looking, as real secrets are; the team's key comes from a secret file, the others as properties (from the
+ * environment in a deployment).
+ */
+public final class TestKeys {
+    /** Key {@code test}: every model, no ceilings. */
+    public static final String GATEWAY_KEY = "sk-gw-test-cReY51s4UWe521xP9UqBK4jq";
+    /** Key {@code disabled}: {@code enabled: false}. */
+    public static final String DISABLED_KEY = "sk-gw-off-SlAfvBixvoI2YftlcHNBDFfH";
+    /** Key {@code expired}: {@code expires-at} in the past. */
+    public static final String EXPIRED_KEY = "sk-gw-old-GulMarN5CM3FTthLvpjLBIjo";
+    public static final String EXPIRED_AT = "2024-01-31T12:00:00Z";
+    /** Key {@code restricted}: models {@code demo} (an alias) and {@code east/*} (every model of a deployment). */
+    public static final String RESTRICTED_KEY = "sk-gw-few-jFx0VYUqsQEkDw5zodUxly7F";
+    /** Key {@code ceilings}: at most {@value #MAX_N} choices and {@value #MAX_TOKENS} tokens per request. */
+    public static final String CEILINGS_KEY = "sk-gw-cap-OJEjPNFBlSZa1uUe1W1GtRQt";
+    public static final int MAX_N = 2;
+    public static final long MAX_TOKENS = 100;
+    /** Key {@code team-member} of team {@value #TEAM}, its secret read from a file. */
+    public static final String TEAM_KEY = "sk-gw-grp-TWTMpyCPpEjH2taUjCvFjz7c";
+    public static final String TEAM = "research";
+    public static final String TEAM_NAME = "Research team";
+    /** {@link #GATEWAY_KEY} as a raw request's header line (RawHttp, sockets). */
+    public static final String KEY_HEADER_LINE = "Authorization: Bearer " + GATEWAY_KEY + "\r\n";
+
+    private static final Path GATEWAY_KEY_FILE = TestSecrets.write("gateway-key", GATEWAY_KEY + "\n");
+    private static final Path TEAM_KEY_FILE = TestSecrets.write("team-gateway-key", TEAM_KEY + "\n");
+
+    private TestKeys() {
+    }
+
+    /** The request with {@link #GATEWAY_KEY}, as an OpenAI client sends it. */
+    public static HttpRequest.Builder keyed(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + GATEWAY_KEY);
+    }
+
+    static void declare(DynamicPropertyRegistry registry) {
+        String keys = "gateway.auth.keys.";
+        registry.add(keys + "test.secret", () -> GATEWAY_KEY);
+        registry.add(keys + "disabled.secret", () -> DISABLED_KEY);
+        registry.add(keys + "disabled.enabled", () -> false);
+        registry.add(keys + "expired.secret", () -> EXPIRED_KEY);
+        registry.add(keys + "expired.expires-at", () -> EXPIRED_AT);
+        registry.add(keys + "restricted.secret", () -> RESTRICTED_KEY);
+        registry.add(keys + "restricted.models[0]", () -> "demo");
+        registry.add(keys + "restricted.models[1]", () -> "east/*");
+        registry.add(keys + "ceilings.secret", () -> CEILINGS_KEY);
+        registry.add(keys + "ceilings.max-n", () -> MAX_N);
+        registry.add(keys + "ceilings.max-tokens", () -> MAX_TOKENS);
+        registry.add("gateway.auth.teams." + TEAM + ".name", () -> TEAM_NAME);
+        registry.add(keys + "team-member.secret-file", TEAM_KEY_FILE::toString);
+        registry.add(keys + "team-member.team", () -> TEAM);
+    }
+
+    /**
+     * For a gateway a test starts from arguments ({@code SpringApplicationBuilder.run}): key {@code test} with
+     * {@link #GATEWAY_KEY}, from a secret file (arguments are a command line in production: no secret there).
+     */
+    public static String gatewayKeyArgument() {
+        return "--gateway.auth.keys.test.secret-file=" + GATEWAY_KEY_FILE;
+    }
+}
