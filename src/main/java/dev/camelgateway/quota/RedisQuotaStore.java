@@ -53,6 +53,14 @@ public final class RedisQuotaStore extends SeedingQuotaStore implements AutoClos
         this.scripts = new RedisQuotaScripts(connector);
     }
 
+    /**
+     * Waits up to {@code within} for the connection opened in the background since construction (a start-up step:
+     * until it is up, calls are refused after the command timeout); false if Redis cannot be reached by then.
+     */
+    public boolean awaitConnected(Duration within) {
+        return connector.awaitConnected(within);
+    }
+
     @Override
     AdmitStep tryAdmit(AdmissionRequest request, long nowMillis) {
         Period day = QuotaPeriods.day(Instant.ofEpochMilli(nowMillis));

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract on the Redis store, a peer being a second instance with its own connection to the same Redis. */
 class RedisQuotaStoreTest extends QuotaStoreContract {
@@ -49,8 +52,9 @@ class RedisQuotaStoreTest extends QuotaStoreContract {
 
     RedisQuotaStore open() {
         RedisQuotaStore store = new RedisQuotaStore(RedisURI.create(redis.uri()),
-                new RedisQuotaStore.Settings("cgw:", java.time.Duration.ofMillis(500), TTL), ledger(), clock());
+                new RedisQuotaStore.Settings("cgw:", Duration.ofMillis(500), TTL), ledger(), clock());
         opened.add(store);
+        assertTrue(store.awaitConnected(Duration.ofSeconds(10)), "connected to the private Redis");
         return store;
     }
 }
