@@ -7,6 +7,11 @@ import java.util.List;
  * Counters and reservations of every key and team, atomic across the scopes of one request: in Redis (shared by every
  * instance) or in memory (one instance), with the same semantics. Each method throws {@link QuotaStoreUnavailable}
  * when the store cannot answer; the caller applies the fail-open / fail-closed policy.
+ *
+ * <p>Time comes from the {@link java.time.Clock} each store is built with (rate refill, reservation expiry, UTC
+ * periods), so the gateway instances sharing a Redis need synchronised clocks. Two rules for callers: a reservation id
+ * is unique per request (an admit reusing one replaces its reservation), and an attempt is settled <em>before</em> its
+ * ledger row is written (then seeding a lost counter from the ledger never counts an attempt twice).
  */
 public interface QuotaStore {
 
@@ -28,8 +33,11 @@ public interface QuotaStore {
     record Scope(String id, Limits limits) {
     }
 
-    /** One request asking to start: its reservation id (the request id), scopes, and estimated tokens and cost. */
-    record AdmissionRequest(String reservationId, List<Scope> scopes, long tokens, long costNanos, Instant now) {
+    /**
+     * One request asking to start: its reservation id (the request id), scopes (checked in this order: the key before
+     * its team), and estimated tokens and cost.
+     */
+    record AdmissionRequest(String reservationId, List<Scope> scopes, long tokens, long costNanos) {
     }
 
     /** What an attempt used: tokens (prompt + completion) and cost in nano-USD, dated by the attempt's start. */
