@@ -6,7 +6,6 @@ import dev.camelgateway.support.PrivateRedis;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -27,15 +26,18 @@ class RedisQuotaStoreRecoveryTest implements QuotaFixture {
     private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
     private static final Scope KEY = key("1", limits().dailyTokens(10_000L).rpm(1000L).tpm(100_000L));
 
-    static PrivateRedis redis;
+    private static PrivateRedis redis;
     private final MutableClock clock = new MutableClock(START);
     private final FakeLedger ledger = new FakeLedger();
     private final List<RedisQuotaStore> opened = new ArrayList<>();
     private RedisQuotaStore store;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = PrivateRedis.start();
+    /** Started on first use, so that without redis-server every test reports itself skipped, with the reason. */
+    static PrivateRedis redis() {
+        if (redis == null) {
+            redis = PrivateRedis.start();
+        }
+        return redis;
     }
 
     @AfterAll
@@ -47,7 +49,7 @@ class RedisQuotaStoreRecoveryTest implements QuotaFixture {
 
     @BeforeEach
     void emptyRedis() {
-        redis.restart();
+        redis().restart();
         redis.flushAll();
         store = open();
         assertTrue(store.awaitConnected(Duration.ofSeconds(10)), "connected to the private Redis");
@@ -56,7 +58,9 @@ class RedisQuotaStoreRecoveryTest implements QuotaFixture {
     @AfterEach
     void closeStores() {
         opened.forEach(RedisQuotaStore::close);
-        redis.restart();
+        if (redis != null) {
+            redis.restart();
+        }
     }
 
     @Test
@@ -166,7 +170,7 @@ class RedisQuotaStoreRecoveryTest implements QuotaFixture {
     }
 
     private RedisQuotaStore open() {
-        RedisQuotaStore opened = new RedisQuotaStore(RedisURI.create(redis.uri()),
+        RedisQuotaStore opened = new RedisQuotaStore(RedisURI.create(redis().uri()),
                 new RedisQuotaStore.Settings("cgw:", COMMAND_TIMEOUT, TTL), ledger, clock);
         this.opened.add(opened);
         return opened;

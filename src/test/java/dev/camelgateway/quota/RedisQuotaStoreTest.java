@@ -4,7 +4,6 @@ import dev.camelgateway.support.PrivateRedis;
 import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
@@ -15,12 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract on the Redis store, a peer being a second instance with its own connection to the same Redis. */
 class RedisQuotaStoreTest extends QuotaStoreContract {
-    static PrivateRedis redis;
+    private static PrivateRedis redis;
     private final List<RedisQuotaStore> opened = new ArrayList<>();
 
-    @BeforeAll
-    static void startRedis() {
-        redis = PrivateRedis.start();
+    /** Started on first use, so that without redis-server every test reports itself skipped, with the reason. */
+    static PrivateRedis redis() {
+        if (redis == null) {
+            redis = PrivateRedis.start();
+        }
+        return redis;
     }
 
     @AfterAll
@@ -32,7 +34,7 @@ class RedisQuotaStoreTest extends QuotaStoreContract {
 
     @BeforeEach
     void emptyRedis() {
-        redis.flushAll();
+        redis().flushAll();
     }
 
     @AfterEach
@@ -51,7 +53,7 @@ class RedisQuotaStoreTest extends QuotaStoreContract {
     }
 
     RedisQuotaStore open() {
-        RedisQuotaStore store = new RedisQuotaStore(RedisURI.create(redis.uri()),
+        RedisQuotaStore store = new RedisQuotaStore(RedisURI.create(redis().uri()),
                 new RedisQuotaStore.Settings("cgw:", Duration.ofMillis(500), TTL), ledger(), clock());
         opened.add(store);
         assertTrue(store.awaitConnected(Duration.ofSeconds(10)), "connected to the private Redis");

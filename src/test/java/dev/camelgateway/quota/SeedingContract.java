@@ -12,6 +12,7 @@ import static dev.camelgateway.quota.LimitsBuilder.limits;
 import static dev.camelgateway.quota.QuotaFixture.admitted;
 import static dev.camelgateway.quota.QuotaFixture.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A budget counter the store does not have is seeded from the ledger once, never counting an attempt twice. */
 interface SeedingContract extends QuotaFixture {
@@ -68,6 +69,17 @@ interface SeedingContract extends QuotaFixture {
         });
         assertDailySpent("key:1", 1000, 500);
         assertEquals(2, ledger().queries().size());
+    }
+
+    @Test
+    default void aLedgerThatCannotAnswerMakesTheStoreUnavailable() {
+        Scope key = key("1", limits().dailyTokens(1000L));
+        ledger().duringNextQuery(() -> {
+            throw new IllegalStateException("the database is down");
+        });
+        QuotaStoreUnavailable unavailable = assertThrows(QuotaStoreUnavailable.class, () -> admit("a", 1, key));
+        assertEquals("the database is down", unavailable.getCause().getMessage());
+        assertDailySpent("key:1", 1000, 0);
     }
 
     @Test
