@@ -2,6 +2,7 @@ package dev.camelgateway.api;
 
 import dev.camelgateway.keys.GatewayKey;
 import dev.camelgateway.provider.Attempt;
+import dev.camelgateway.quota.Reservation;
 import dev.camelgateway.stream.ClientProbe;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.SseResponse;
@@ -26,6 +27,7 @@ public final class RequestContext {
     private final long startNanos = System.nanoTime();
     private volatile ChatRequest request;
     private volatile GatewayKey key;
+    private volatile Reservation reservation;
     // the fallback chain (owned by the chat route)
     private volatile List<Target> chain = List.of();
     private volatile int chainIndex = -1;
@@ -93,6 +95,15 @@ public final class RequestContext {
 
     public void key(GatewayKey key) {
         this.key = key;
+    }
+
+    /** What the request holds of its key's and team's limits (null: no limits, or admitted while the store was down). */
+    public Reservation reservation() {
+        return reservation;
+    }
+
+    public void reservation(Reservation reservation) {
+        this.reservation = reservation;
     }
 
     public ChatRequest request() {

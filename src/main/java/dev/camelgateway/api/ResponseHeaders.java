@@ -1,6 +1,8 @@
 package dev.camelgateway.api;
 
 import dev.camelgateway.provider.Attempt;
+import dev.camelgateway.quota.RateLimitHeaders;
+import dev.camelgateway.quota.Reservation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +26,10 @@ public final class ResponseHeaders {
             if (attempt != null && attempt.target() == context.target()) { // not a previous target's (an open breaker)
                 headers.putAll(attempt.upstreamHeaders().clientHeaders()); // the attempt's rate limits and upstream id
             }
+        }
+        Reservation reservation = context.reservation();
+        if (reservation != null) { // the key's own limits: they replace the upstream's, which are the gateway's account
+            headers.putAll(RateLimitHeaders.of(reservation.status()));
         }
         return headers;
     }

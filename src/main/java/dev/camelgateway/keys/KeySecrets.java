@@ -9,8 +9,8 @@ import java.util.HexFormat;
 
 /**
  * Gateway key secrets: {@value #PREFIX} and 256 random bits (base64url), shown once, stored as their SHA-256. A slow
- * password hash would add nothing to 256 random bits and cost every request; the prefix lets secret scanners and the
- * log redactor recognise a leaked key.
+ * password hash would add nothing to 256 random bits and cost every request; the prefix lets secret scanners
+ * recognise a leaked key.
  */
 public final class KeySecrets {
     public static final String PREFIX = "sk-gw-";

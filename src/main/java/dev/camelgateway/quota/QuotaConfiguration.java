@@ -1,0 +1,41 @@
+package dev.camelgateway.quota;
+
+import io.lettuce.core.RedisURI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The quota store: Redis when {@code gateway.quota.redis-url} is set (every instance counts in the same place),
+ * otherwise this instance's memory (the same semantics, for one instance). Either way a lost budget counter is seeded
+ * from the ledger.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QuotaProperties.class)
+public class QuotaConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaConfiguration.class);
+
+    @Bean
+    QuotaStore quotaStore(QuotaProperties properties, LedgerTotals ledger, Clock clock) {
+        if (properties.getRedisUrl() == null || properties.getRedisUrl().isBlank()) {
+            LOG.info("Quota: limits and budgets counted in memory (one instance; set gateway.quota.redis-url to share them)");
+            return new InMemoryQuotaStore(properties.getReservationTtl(), ledger, clock);
+        }
+        RedisURI uri = RedisURI.create(properties.getRedisUrl());
+        RedisQuotaStore store = new RedisQuotaStore(uri, new RedisQuotaStore.Settings(properties.getRedisKeyPrefix(),
+                properties.getRedisTimeout(), properties.getReservationTtl()), ledger, clock);
+        if (store.awaitConnected(Duration.ofSeconds(5))) {
+            LOG.info("Quota: limits and budgets counted in Redis at {}:{}", uri.getHost(), uri.getPort());
+        } else { // the gateway still starts: the fail-open/closed policies decide until Redis answers
+            LOG.warn("Quota: Redis at {}:{} does not answer; budgets are {} and rate limits {} until it does", uri.getHost(),
+                    uri.getPort(), properties.getBudgetsWhenDown().name().toLowerCase(),
+                    properties.getRateLimitsWhenDown().name().toLowerCase());
+        }
+        return store;
+    }
+}

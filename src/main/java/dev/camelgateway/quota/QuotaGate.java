@@ -1,0 +1,132 @@
+package dev.camelgateway.quota;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.cost.Price;
+import dev.camelgateway.cost.PriceTable;
+import dev.camelgateway.keys.GatewayKey;
+import dev.camelgateway.keys.KeyRegistry;
+import dev.camelgateway.keys.Team;
+import dev.camelgateway.routing.Target;
+import dev.camelgateway.usage.AttemptRecord;
+import dev.camelgateway.usage.AttemptTally;
+import dev.camelgateway.usage.UsageEstimator;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chat route's limits (route steps): a request is admitted against its key's and team's limits before any upstream
+ * call, holding an estimate (prompt + the answer's allowance) until it ends; each attempt then settles what it really
+ * used, once, before any retry; the end of the request gives the estimate back. A key without limits costs nothing here.
+ */
+@Component("quota")
+public class QuotaGate {
+    private final QuotaStore store;
+    private final StoreHealth health;
+    private final KeyRegistry keys;
+    private final PriceTable prices;
+    private final QuotaProperties properties;
+    private final QuotaRefusals refusals;
+
+    public QuotaGate(QuotaStore store, StoreHealth health, KeyRegistry keys, PriceTable prices, QuotaProperties properties,
+                     QuotaRefusals refusals) {
+        this.store = store;
+        this.health = health;
+        this.keys = keys;
+        this.prices = prices;
+        this.properties = properties;
+        this.refusals = refusals;
+    }
+
+    /** Before the first upstream call: admitted (the reservation kept on the request), or a 429 / 503. */
+    public void admit(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        List<QuotaStore.Scope> scopes = scopes(context.key());
+        if (scopes.isEmpty()) {
+            return;
+        }
+        Estimate estimate = estimate(context);
+        QuotaStore.AdmissionRequest request = new QuotaStore.AdmissionRequest(context.requestId(), scopes,
+                estimate.tokens(), estimate.costNanos());
+        Admission admission;
+        try {
+            admission = health.call("admit", () -> store.admit(request));
+        } catch (QuotaStoreUnavailable e) {
+            refusals.checkWhenStoreDown(scopes); // refuses (503) when the policy is closed for a limit these scopes have
+            return; // else admitted without a reservation: nothing to settle or give back
+        }
+        if (admission instanceof Admission.Refused refused) {
+            throw refusals.refused(refused, scopes);
+        }
+        Reservation reservation = new Reservation(context.requestId(), scopes, ((Admission.Admitted) admission).status());
+        context.reservation(reservation);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                // a release that fails is not retried: the reservation lapses after gateway.quota.reservation-ttl
+                health.callQuietly("release", () -> store.release(reservation.id(), reservation.scopes()));
+            }
+        });
+    }
+
+    /**
+     * After an attempt's record is made (complete, partial or failed, before a retry): its real tokens and cost, once.
+     * The attempt's row carries the same figures, so the counters and the ledger agree.
+     */
+    public void settle(Exchange exchange) {
+        RequestContext context = RequestContext.of(exchange);
+        Reservation reservation = context.reservation();
+        AttemptRecord record = exchange.getProperty(AttemptTally.RECORD, AttemptRecord.class);
+        if (reservation == null || record == null) {
+            return;
+        }
+        long tokens = nonNull(record.usage().promptTokens()) + nonNull(record.usage().completionTokens());
+        BigDecimal cost = record.costUsd();
+        QuotaStore.Settlement settlement = new QuotaStore.Settlement(record.requestId(), record.attempt(), reservation.id(),
+                reservation.scopes(), tokens, cost == null ? 0 : Price.toCostNanos(cost), record.startedAt());
+        // Before the row is offered to the ledger (a seed that read the row must not see its settle too). Not retried
+        // when the store is down: a retry after a restarted Redis re-seeded from the ledger would count it twice; what
+        // is lost is bounded by the attempts in flight when it went down (budgets admit none while it is down).
+        health.callQuietly("settle", () -> store.settle(settlement));
+    }
+
+    /** The key's scope and its team's, each only when it has a limit. */
+    List<QuotaStore.Scope> scopes(GatewayKey key) {
+        List<QuotaStore.Scope> scopes = new ArrayList<>(2);
+        if (key == null) {
+            return scopes;
+        }
+        if (!key.limits().none()) {
+            scopes.add(new QuotaStore.Scope("key:" + key.id(), key.limits()));
+        }
+        Team team = keys.team(key.team());
+        if (team != null && !team.limits().none()) {
+            scopes.add(new QuotaStore.Scope("team:" + team.id(), team.limits()));
+        }
+        return scopes;
+    }
+
+    record Estimate(long tokens, long costNanos) {
+    }
+
+    /** The prompt as counted here, and the answer's allowance: the request's max tokens, or completion-reserve, per choice. */
+    private Estimate estimate(RequestContext context) {
+        ObjectNode body = context.request().body();
+        long prompt = UsageEstimator.promptTokens(context.request());
+        long perChoice = body.hasNonNull("max_completion_tokens") ? body.get("max_completion_tokens").asLong()
+                : body.hasNonNull("max_tokens") ? body.get("max_tokens").asLong() : properties.getCompletionReserve();
+        long completion = perChoice * Math.max(1, body.path("n").asLong(1));
+        Target target = context.target();
+        Price price = prices.priceOf(target.providerId(), target.upstreamModel());
+        return new Estimate(prompt + completion, price == null ? 0 : Price.toCostNanos(price.toCostUsd(prompt, 0L, completion)));
+    }
+
+    private static long nonNull(Long value) {
+        return value == null ? 0 : value;
+    }
+}
