@@ -29,6 +29,20 @@ public final class TestKeys {
     public static final String TEAM_KEY = "sk-gw-grp-TWTMpyCPpEjH2taUjCvFjz7c";
     public static final String TEAM = "research";
     public static final String TEAM_NAME = "Research team";
+    /** Keys with limits (LimitsEndToEndTest): each test its own, since their counters outlive a test. */
+    public static final String RPM_KEY = "sk-gw-rpm-Vn4Xq8Lc2Rt6Kz1Hw5Jb9Pd3";
+    public static final long RPM = 20;
+    public static final String TPM_KEY = "sk-gw-tpm-Fy7Mk3Sd9Qa2Uc6Ge1Wn5Zr8";
+    public static final long TPM = 1200;
+    public static final String PARALLEL_KEY = "sk-gw-one-Lb2Tj6Xv1Ph8Ns4Dq9Kf3Wm7";
+    public static final String TOKEN_BUDGET_KEY = "sk-gw-bud-Rc5Wk9Mx3Yf7Jq1Tv6Hb2Ln8";
+    public static final long TOKEN_BUDGET = 200;
+    public static final String STREAM_BUDGET_KEY = "sk-gw-str-Gd8Pn2Vx6Kr1Zc5Qm9Tj3Hw7";
+    /** Two keys of team {@value #CAPPED_TEAM}, which has a daily budget in USD and they none. */
+    public static final String CAPPED_KEY_A = "sk-gw-cpa-Hs3Mq7Xb1Wk5Tz9Rf2Nd6Lv4";
+    public static final String CAPPED_KEY_B = "sk-gw-cpb-Jt6Yc2Pg8Ln4Vx1Kq5Bz9Hm3";
+    public static final String CAPPED_TEAM = "capped";
+    public static final String CAPPED_TEAM_DAILY_USD = "0.0001";
     /** {@link #GATEWAY_KEY} as a raw request's header line (RawHttp, sockets). */
     public static final String KEY_HEADER_LINE = "Authorization: Bearer " + GATEWAY_KEY + "\r\n";
 
@@ -59,6 +73,21 @@ public final class TestKeys {
         registry.add("gateway.auth.teams." + TEAM + ".name", () -> TEAM_NAME);
         registry.add(keys + "team-member.secret-file", TEAM_KEY_FILE::toString);
         registry.add(keys + "team-member.team", () -> TEAM);
+        registry.add(keys + "rpm-limited.secret", () -> RPM_KEY);
+        registry.add(keys + "rpm-limited.limits.rpm", () -> RPM);
+        registry.add(keys + "tpm-limited.secret", () -> TPM_KEY);
+        registry.add(keys + "tpm-limited.limits.tpm", () -> TPM);
+        registry.add(keys + "one-at-a-time.secret", () -> PARALLEL_KEY);
+        registry.add(keys + "one-at-a-time.limits.max-parallel-requests", () -> 1);
+        registry.add(keys + "token-budget.secret", () -> TOKEN_BUDGET_KEY);
+        registry.add(keys + "token-budget.limits.daily-budget-tokens", () -> TOKEN_BUDGET);
+        registry.add(keys + "stream-budget.secret", () -> STREAM_BUDGET_KEY);
+        registry.add(keys + "stream-budget.limits.monthly-budget-tokens", () -> TOKEN_BUDGET);
+        registry.add("gateway.auth.teams." + CAPPED_TEAM + ".limits.daily-budget-usd", () -> CAPPED_TEAM_DAILY_USD);
+        registry.add(keys + "capped-a.secret", () -> CAPPED_KEY_A);
+        registry.add(keys + "capped-a.team", () -> CAPPED_TEAM);
+        registry.add(keys + "capped-b.secret", () -> CAPPED_KEY_B);
+        registry.add(keys + "capped-b.team", () -> CAPPED_TEAM);
     }
 
     /**
