@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one log line of a refused request (a 4xx): request id, status, code and the bounded, printable {@code param};
+ * The one log line of a refused request (a 4xx): request id (with the caller's key and team once known), status, code and the bounded, printable {@code param};
  * never a stack trace and nothing else the client wrote (a message may quote it). Logger {@code dev.camelgateway.refused}.
  */
 public final class ClientErrorLog {
@@ -13,12 +13,12 @@ public final class ClientErrorLog {
     private ClientErrorLog() {
     }
 
-    public static void refused(String requestId, GatewayException error) {
+    public static void refused(String request, GatewayException error) {
         if (error.status() >= 500 || !LOG.isInfoEnabled()) {
             return;
         }
         String param = error.error().param();
-        LOG.info("request {} refused: {} {}{}", requestId, error.status(), error.error().code(),
+        LOG.info("request {} refused: {} {}{}", request, error.status(), error.error().code(),
                 param == null ? "" : " (" + Bounded.of(param) + ")");
     }
 }

@@ -62,7 +62,7 @@ public class ErrorResponder {
 
     private void write(Exchange exchange, RequestContext context, GatewayException error) {
         Message message = exchange.getMessage();
-        ClientErrorLog.refused(context == null ? "-" : context.requestId(), error);
+        ClientErrorLog.refused(context == null ? "-" : context.logName(), error);
         if (context != null && context.streamCommitted()) {
             context.sse().trySend(context.streamEncoder().error(api(context).errorBody(error)));
             message.removeHeaders("*");
@@ -111,7 +111,7 @@ public class ErrorResponder {
                     + find(failure, java.io.IOException.class).getMessage(), "stream_interrupted");
         }
         String requestId = context == null ? "-" : context.requestId();
-        LOG.error("request {} failed inside the gateway", requestId, failure);
+        LOG.error("request {} failed inside the gateway", context == null ? "-" : context.logName(), failure);
         return serverError(500, "The gateway failed to process the request (request id " + requestId + ").", "internal_error");
     }
 

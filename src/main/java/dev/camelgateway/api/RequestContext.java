@@ -62,6 +62,18 @@ public final class RequestContext {
         return requestId;
     }
 
+    /**
+     * How log lines name the request: its id, and the caller's key and team once known ({@code req_… key=ci team=platform}).
+     * Ids of keys and teams are plain (KeyIds), so they need no escaping.
+     */
+    public String logName() {
+        GatewayKey caller = key;
+        if (caller == null) {
+            return requestId;
+        }
+        return requestId + " key=" + caller.id() + (caller.team() == null ? "" : " team=" + caller.team());
+    }
+
     /** The client's own {@code x-request-id}: printable and at most {@value #MAX_CLIENT_ID} characters, or null. */
     public String clientRequestId() {
         return clientRequestId;

@@ -22,7 +22,7 @@ public final class ServletErrors {
     }
 
     public static void write(HttpServletResponse response, RequestContext context, GatewayException error) throws IOException {
-        ClientErrorLog.refused(context.requestId(), error);
+        ClientErrorLog.refused(context.logName(), error);
         byte[] body = Json.bytes(error.error().toEnvelope());
         response.resetBuffer();
         response.setStatus(error.status());

@@ -38,12 +38,12 @@ public class UpstreamFailures {
         GatewayException mapped = errors.toGatewayException(failure, context);
         boolean fallbackAllowed = kind.fallbackAllowed();
         if (refusedCredentials(failure, mapped)) { // the gateway's own key: for the operator to fix, not the client
-            LOG.warn("request {}: {} refused the gateway's credentials with {}; check its api-key. {}", context.requestId(),
+            LOG.warn("request {}: {} refused the gateway's credentials with {}; check its api-key. {}", context.logName(),
                     context.target().providerId(), mapped.status(), mapped.getMessage());
             mapped = credentialRefused(context.target().providerId());
             fallbackAllowed = true; // another provider's key may well work
         } else {
-            LOG.debug("request {}: {} failed after {} attempt(s): {} ({})", context.requestId(), context.target(),
+            LOG.debug("request {}: {} failed after {} attempt(s): {} ({})", context.logName(), context.target(),
                     context.attemptsOnTarget(), mapped.getMessage(), kind);
         }
         context.failure(mapped, fallbackAllowed);

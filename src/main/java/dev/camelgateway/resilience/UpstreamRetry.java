@@ -43,7 +43,7 @@ public class UpstreamRetry {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         long delay = retryDelay(failure, context);
         if (delay >= 0) {
-            LOG.debug("request {}: attempt {} on {} failed ({}), retrying in {} ms", context.requestId(),
+            LOG.debug("request {}: attempt {} on {} failed ({}), retrying in {} ms", context.logName(),
                     context.attemptsOnTarget(), context.target(), failure, delay);
             exchange.setProperty(RETRY_WAIT, delay);
         } else {
@@ -64,7 +64,7 @@ public class UpstreamRetry {
             delay = backoffMillis(policy, context.attemptsOnTarget());
         }
         if (delay > policy.getMaxDelay().toMillis()) {
-            LOG.debug("request {}: {} asks to wait {} ms, more than retry.max-delay; not retrying", context.requestId(),
+            LOG.debug("request {}: {} asks to wait {} ms, more than retry.max-delay; not retrying", context.logName(),
                     context.target(), delay);
             return -1;
         }

@@ -77,7 +77,7 @@ public class AttemptTally {
         try {
             return errors.toGatewayException(failure, context);
         } catch (RuntimeException e) {
-            LOG.error("request {}: mapping an upstream failure failed; its row says upstream_error", context.requestId(), e);
+            LOG.error("request {}: mapping an upstream failure failed; its row says upstream_error", context.logName(), e);
             return new GatewayException(502, new OpenAiError("The upstream failed.", OpenAiError.SERVER_ERROR, null,
                     "upstream_error"));
         }

@@ -58,8 +58,9 @@ public class UsageRecorder {
         if (record.status() == AttemptStatus.PARTIAL) {
             interruptions(provider).increment();
         }
-        LOG.debug("attempt {}#{} {} {} {} prompt={} completion={} ({})", record.requestId(), record.attempt(), provider,
-                record.upstreamModel(), record.status(), record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource());
+        LOG.debug("attempt {}#{} key={} team={} {} {} {} prompt={} completion={} ({}) cost={}", record.requestId(),
+                record.attempt(), record.keyId(), record.team(), provider, record.upstreamModel(), record.status(),
+                record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource(), record.costUsd());
         ledger.offer(record); // never waits: metrics above are already recorded
     }
 

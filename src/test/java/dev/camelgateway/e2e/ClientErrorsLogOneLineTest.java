@@ -1,6 +1,7 @@
 package dev.camelgateway.e2e;
 
 import dev.camelgateway.support.GatewayTestSupport;
+import dev.camelgateway.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -49,6 +50,19 @@ class ClientErrorsLogOneLineTest extends GatewayTestSupport {
                     .allSatisfy(line -> assertThat(line).contains("refused: " + response.statusCode()));
             assertThat(logged).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("\u2028");
         }
+    }
+
+    /** Once the key is known, the line names it and its team (ledger rows do too): who sent what was refused. */
+    @Test
+    void aRefusalAfterAuthenticationNamesTheCallersKeyAndTeam(CapturedOutput output) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/chat/completions")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestKeys.TEAM_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"no-such-model\"," + MSGS + "}")).build());
+        assertThat(response.statusCode()).isEqualTo(404);
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+        assertThat(output.getAll().lines().filter(line -> line.contains(requestId)))
+                .singleElement().asString().contains("request " + requestId + " key=team-member team=" + TestKeys.TEAM
+                        + " refused: 404 model_not_found");
     }
 
     private static HttpRequest chat(String contentType, byte[] body) {
