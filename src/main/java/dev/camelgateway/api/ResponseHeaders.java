@@ -28,8 +28,10 @@ public final class ResponseHeaders {
             }
         }
         Reservation reservation = context.reservation();
-        if (reservation != null) { // the key's own limits: they replace the upstream's, which are the gateway's account
-            headers.putAll(RateLimitHeaders.of(reservation.status()));
+        Map<String, String> keyLimits = reservation == null ? Map.of() : RateLimitHeaders.of(reservation.status());
+        if (!keyLimits.isEmpty()) { // the key's own limits replace the upstream's (the gateway's account, not the client's)
+            headers.keySet().removeIf(name -> name.startsWith("x-ratelimit-"));
+            headers.putAll(keyLimits);
         }
         return headers;
     }

@@ -63,8 +63,13 @@ class LimitsEndToEndTest extends GatewayTestSupport {
     void overTheTpmLimitA429OfTypeTokens_andTheSdkRetrySucceedsOnceTheBucketRefilled() {
         // each answer uses 5 + 580 tokens: two of them leave 30 of the 1,200 (20 a second come back)
         for (int i = 0; i < 2; i++) {
-            UPSTREAM.enqueue(OPENAI_PATH, Reply.json(200, completion(5, 580)));
-            assertThat(chat(TestKeys.TPM_KEY, "openai/gpt-4o-mini", 100).statusCode()).isEqualTo(200);
+            UPSTREAM.enqueue(OPENAI_PATH, Reply.json(200, completion(5, 580)).withHeader("x-ratelimit-limit-requests", "5000")
+                    .withHeader("x-ratelimit-limit-tokens", "2000000"));
+            HttpResponse<String> ok = chat(TestKeys.TPM_KEY, "openai/gpt-4o-mini", 100);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            // the key's limits, not the gateway's own account with the provider
+            assertThat(ok.headers().firstValue("x-ratelimit-limit-tokens")).hasValue("1200");
+            assertThat(ok.headers().firstValue("x-ratelimit-limit-requests")).isEmpty();
         }
         HttpResponse<String> refused = chat(TestKeys.TPM_KEY, "openai/gpt-4o-mini", 100); // needs 8 + 100
         assertThat(refused.statusCode()).isEqualTo(429);
