@@ -3,48 +3,17 @@ package dev.camelgateway.keys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.support.GatewayTestSupport;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.context.ContextConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * A gateway of its own for the /admin tests, with gateway keys required (the shared test gateway runs with auth
- * off), a port and a ledger of its own, one key and one team declared in configuration.
- */
-@ContextConfiguration(initializers = AdminApiSupport.AuthRequired.class)
+/** Calls of the /admin API as an admin, an operator or a stranger, and of the chat API with a given gateway key. */
 abstract class AdminApiSupport extends GatewayTestSupport {
-    /** The configured key {@code ci}, in team {@code platform} (both read-only through /admin). */
-    static final String CONFIG_KEY_SECRET = "cfg-7Hq2Lm9Xr4Tz8Wb1Nc6Vd3Ks5";
-
-    /**
-     * An initializer rather than a {@code @DynamicPropertySource}: GatewayTestSupport's dynamic properties (auth off,
-     * the shared port and ledger) would win over a subclass's; this source goes in front of them.
-     */
-    static final class AuthRequired implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("server.port", freePortForAnotherGateway());
-            properties.put("gateway.ledger.url", "jdbc:h2:mem:admin-api;DB_CLOSE_DELAY=-1");
-            properties.put("gateway.auth.enabled", true);
-            properties.put("gateway.auth.teams.platform.name", "Platform team");
-            properties.put("gateway.auth.keys.ci.secret", CONFIG_KEY_SECRET);
-            properties.put("gateway.auth.keys.ci.team", "platform");
-            properties.put("gateway.auth.keys.ci.name", "CI pipeline");
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("admin-api-tests", properties));
-        }
-    }
 
     static HttpResponse<String> admin(String method, String path, String body) {
         return as(ADMIN_USER, ADMIN_PASSWORD, method, path, body);

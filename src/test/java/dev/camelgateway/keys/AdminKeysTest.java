@@ -2,6 +2,7 @@ package dev.camelgateway.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.support.RawHttp;
+import dev.camelgateway.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +12,7 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /admin/keys} end to end, on a gateway that requires keys: a key made here works on the chat API at once, and
+ * {@code /admin/keys} end to end: a key made here works on the chat API at once, and
  * stops working at once when disabled, rotated or deleted; operators read, admins change; configured keys are
  * read-only; bad input is a 400 that names the field.
  */
@@ -83,7 +84,7 @@ class AdminKeysTest extends AdminApiSupport {
         String[][] changes = {{"POST", "/admin/keys", "{\"name\":\"x\"}"},
                 {"PATCH", "/admin/keys/" + id, "{\"enabled\":false}"},
                 {"POST", "/admin/keys/" + id + "/rotate", null}, {"DELETE", "/admin/keys/" + id, null},
-                {"POST", "/admin/teams", "{\"id\":\"ops-team\"}"}, {"DELETE", "/admin/teams/platform", null}};
+                {"POST", "/admin/teams", "{\"id\":\"ops-team\"}"}, {"DELETE", "/admin/teams/" + TestKeys.TEAM, null}};
         for (String[] change : changes) {
             JsonNode error = assertError(operator(change[0], change[1], change[2]), 403, "permission_denied", null);
             assertThat(error.get("message").asText()).contains("admin role");
@@ -121,9 +122,9 @@ class AdminKeysTest extends AdminApiSupport {
         assertError(admin("PATCH", "/admin/keys/" + id, "{\"team\":\"nobody\"}"), 400, "unknown_team", "team");
         assertError(admin("PATCH", "/admin/keys/" + id, "[]"), 400, "invalid_json", null);
         assertError(admin("PATCH", "/admin/keys/key-0000000000000000", "{}"), 404, "not_found", "id");
-        JsonNode patched = json(admin("PATCH", "/admin/keys/" + id, "{\"team\":\"platform\",\"limits\":{\"rpm\":60},"
-                + "\"max_tokens\":512}"));
-        assertThat(patched.get("team").asText()).isEqualTo("platform");
+        String patch = "{\"team\":\"" + TestKeys.TEAM + "\",\"limits\":{\"rpm\":60},\"max_tokens\":512}";
+        JsonNode patched = json(admin("PATCH", "/admin/keys/" + id, patch));
+        assertThat(patched.get("team").asText()).isEqualTo(TestKeys.TEAM);
         assertThat(patched.get("limits").get("rpm").asLong()).isEqualTo(60);
         JsonNode merged = json(admin("PATCH", "/admin/keys/" + id, "{\"limits\":{\"tpm\":1000},\"team\":null}"));
         assertThat(merged.get("limits").get("rpm").asLong()).as("limits merge member by member").isEqualTo(60);
@@ -132,20 +133,25 @@ class AdminKeysTest extends AdminApiSupport {
         assertThat(merged.get("max_tokens").asLong()).isEqualTo(512);
     }
 
+    /** Key team-member of TestKeys: declared in configuration, in the configured team research. */
     @Test
     void configuredKeysAreListedAndReadOnly() {
-        JsonNode ci = json(operator("GET", "/admin/keys/ci", null));
-        assertThat(ci.get("source").asText()).isEqualTo("config");
-        assertThat(ci.get("team").asText()).isEqualTo("platform");
-        assertThat(ci.get("name").asText()).isEqualTo("CI pipeline");
-        assertThat(operator("GET", "/admin/keys", null).body()).contains("\"id\":\"ci\"").doesNotContain(CONFIG_KEY_SECRET);
-        assertThat(chatWith(CONFIG_KEY_SECRET).statusCode()).isEqualTo(200);
-        for (String[] change : new String[][] {{"PATCH", "/admin/keys/ci", "{\"enabled\":false}"},
-                {"POST", "/admin/keys/ci/rotate", null}, {"DELETE", "/admin/keys/ci", null}}) {
-            JsonNode error = assertError(admin(change[0], change[1], change[2]), 409, "key_in_configuration", null);
-            assertThat(error.get("message").asText()).contains("gateway.auth.keys.ci");
+        JsonNode member = json(operator("GET", "/admin/keys/team-member", null));
+        assertThat(member.get("source").asText()).isEqualTo("config");
+        assertThat(member.get("team").asText()).isEqualTo(TestKeys.TEAM);
+        assertThat(member.get("name").asText()).isEqualTo("team-member");
+        assertThat(member.has("secret_hint")).as("a configured secret stays in its configuration").isFalse();
+        String list = operator("GET", "/admin/keys", null).body();
+        assertThat(list).contains("\"id\":\"team-member\"", "\"id\":\"test\"", "\"id\":\"disabled\"");
+        for (String secret : new String[] {TestKeys.TEAM_KEY, GATEWAY_KEY, TestKeys.DISABLED_KEY}) {
+            assertThat(list).doesNotContain(secret).doesNotContain(KeySecrets.hash(secret));
         }
-        assertThat(chatWith(CONFIG_KEY_SECRET).statusCode()).isEqualTo(200);
+        for (String[] change : new String[][] {{"PATCH", "/admin/keys/team-member", "{\"enabled\":false}"},
+                {"POST", "/admin/keys/team-member/rotate", null}, {"DELETE", "/admin/keys/team-member", null}}) {
+            JsonNode error = assertError(admin(change[0], change[1], change[2]), 409, "key_in_configuration", null);
+            assertThat(error.get("message").asText()).contains("gateway.auth.keys.team-member");
+        }
+        assertThat(chatWith(TestKeys.TEAM_KEY).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -153,8 +159,8 @@ class AdminKeysTest extends AdminApiSupport {
         HttpResponse<String> put = admin("PUT", "/admin/keys", "{}");
         assertError(put, 405, "method_not_allowed", null);
         assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
-        assertThat(admin("GET", "/admin/keys/ci/rotate", null).headers().firstValue("Allow")).hasValue("POST");
-        assertThat(admin("POST", "/admin/keys/ci", null).headers().firstValue("Allow")).hasValue("GET, PATCH, DELETE");
+        assertThat(admin("GET", "/admin/keys/test/rotate", null).headers().firstValue("Allow")).hasValue("POST");
+        assertThat(admin("POST", "/admin/keys/test", null).headers().firstValue("Allow")).hasValue("GET, PATCH, DELETE");
     }
 
     /** A PATCH body is JSON guarded as a chat request's: a declared gigabyte is refused before a byte is read. */
