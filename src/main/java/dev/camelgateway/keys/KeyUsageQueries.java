@@ -16,7 +16,7 @@ import java.util.Objects;
 /**
  * {@code GET /admin/keys/{id}/usage} and {@code GET /admin/teams/{id}/usage}: what one key or one team spent between
  * {@code from} (inclusive) and {@code to} (exclusive), from the ledger's {@code key_id} and {@code team} columns.
- * {@code cost_usd} sums the priced attempts; {@code unpriced_attempts} says how many had no price (a model without
+ * {@code cost_usd} sums the priced attempts; {@code unpriced} says how many had no price (a model without
  * one, an unknown count), so that a partial sum does not pass for the whole. A deleted key's rows still count.
  */
 @Component("keyUsageQueries")
@@ -26,7 +26,7 @@ public class KeyUsageQueries {
             + "COALESCE(SUM(CASE WHEN status = 'COMPLETE' THEN 1 ELSE 0 END), 0) AS complete, "
             + "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens, "
             + "COALESCE(SUM(total_tokens), 0) AS total_tokens, SUM(cost_usd) AS cost_usd, "
-            + "COALESCE(SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END), 0) AS unpriced_attempts FROM usage_ledger WHERE ";
+            + "COALESCE(SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END), 0) AS unpriced FROM usage_ledger WHERE ";
     private static final String RANGE = " = ? AND started_at >= ? AND started_at < ?";
 
     private final JdbcTemplate jdbc;
@@ -36,11 +36,11 @@ public class KeyUsageQueries {
     /** One key's or one team's totals; {@code cost_usd} null when no attempt had a price. */
     record UsageTotals(String keyId, String team, Instant from, Instant to, long attempts, long complete,
                        long promptTokens, long completionTokens, long totalTokens,
-                       @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal costUsd, long unpricedAttempts) {
+                       @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal costUsd, long unpriced) {
     }
 
     private record Counts(long attempts, long complete, long promptTokens, long completionTokens, long totalTokens,
-                          BigDecimal costUsd, long unpricedAttempts) {
+                          BigDecimal costUsd, long unpriced) {
     }
 
     public KeyUsageQueries(JdbcTemplate jdbc, KeyRegistry registry, KeyRepository repository) {
@@ -74,13 +74,13 @@ public class KeyUsageQueries {
     private Counts counts(String column, String id, Range range) {
         return jdbc.queryForObject(TOTALS + column + RANGE, (rs, i) -> new Counts(rs.getLong("attempts"),
                         rs.getLong("complete"), rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"),
-                        rs.getLong("total_tokens"), plain(rs.getBigDecimal("cost_usd")), rs.getLong("unpriced_attempts")),
+                        rs.getLong("total_tokens"), plain(rs.getBigDecimal("cost_usd")), rs.getLong("unpriced")),
                 id, Timestamp.from(range.fromOrStart()), Timestamp.from(range.toOrEnd()));
     }
 
     private static UsageTotals totals(String keyId, String team, Range range, Counts c) {
         return new UsageTotals(keyId, team, range.from(), range.to(), c.attempts(), c.complete(), c.promptTokens(),
-                c.completionTokens(), c.totalTokens(), c.costUsd(), c.unpricedAttempts());
+                c.completionTokens(), c.totalTokens(), c.costUsd(), c.unpriced());
     }
 
     /** 0.001000000 (the column's scale) as 0.001, and 100 as 100 rather than 1E+2. */
