@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,9 +63,11 @@ class AdminTeamsAndUsageTest extends AdminApiSupport {
     void configuredTeamsAreListedAndReadOnly() {
         admin("POST", "/admin/teams", "{\"id\":\"listed\"}");
         JsonNode teams = json(operator("GET", "/admin/teams", null)).get("data");
-        assertThat(teams.get(0).get("id").asText()).isEqualTo(TestKeys.TEAM);
-        assertThat(teams.get(0).get("source").asText()).isEqualTo("config");
-        assertThat(teams.findValuesAsText("id")).contains("listed");
+        List<String> ids = teams.findValuesAsText("id");
+        List<String> sources = teams.findValuesAsText("source");
+        assertThat(sources.get(ids.indexOf(TestKeys.TEAM))).isEqualTo("config");
+        assertThat(sources.get(ids.indexOf("listed"))).isEqualTo("database");
+        assertThat(sources).as("configured teams first").isSortedAccordingTo(Comparator.comparing("config"::equals).reversed());
         String research = "/admin/teams/" + TestKeys.TEAM;
         assertThat(json(operator("GET", research, null)).get("name").asText()).isEqualTo(TestKeys.TEAM_NAME);
         assertError(admin("PATCH", research, "{\"name\":\"x\"}"), 409, "team_in_configuration", null);
