@@ -3,28 +3,43 @@ package dev.camelgateway.api;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The paths {@link JsonBodyGuard} guards, in one place. Platform-http reads every POST/PUT body whole into memory
  * before a route runs, even on routes that take none; the built-in demo upstream's Spring endpoint reads its body whole
  * too. A new inbound API ({@code /v1/messages}, {@code /v1/responses}, {@code /v1/embeddings}) is one more entry.
+ * The /admin API takes JSON on POST to its collections and PATCH of an item, and no body anywhere else.
  */
 public final class ApiPaths {
     /** Endpoints whose POST body is a JSON request. */
     private static final Set<String> JSON_BODY = Set.of("/v1/chat/completions", "/chat/completions",
-            "/demo/v1/chat/completions");
+            "/demo/v1/chat/completions", "/admin/keys", "/admin/teams");
+    /** An /admin key or team, whose PATCH body is a JSON merge patch. */
+    private static final Pattern ADMIN_ITEM = Pattern.compile("/admin/(keys|teams)/[^/]+");
     /** What clients call (the demo upstream's endpoint is the gateway calling itself). */
     private static final Set<String> CLIENT_API = Set.of("/v1/chat/completions", "/chat/completions", "/v1/models");
     private static final String MODEL_PREFIX = "/v1/models/";
     /** Routes that take no body, exactly or as a prefix (a path parameter follows). */
-    private static final Set<String> NO_BODY = Set.of("/v1/models", "/admin/usage");
-    private static final Set<String> NO_BODY_PREFIXES = Set.of(MODEL_PREFIX, "/admin/usage/");
+    private static final Set<String> NO_BODY = Set.of("/v1/models");
+    /** Everything under /admin/ but the JSON bodies above: a route added there later takes none until listed. */
+    private static final Set<String> NO_BODY_PREFIXES = Set.of(MODEL_PREFIX, "/admin/");
 
     private ApiPaths() {
     }
 
     static boolean takesJsonBody(HttpServletRequest request) {
-        return JSON_BODY.contains(path(request));
+        String path = path(request);
+        return JSON_BODY.contains(path) || ADMIN_ITEM.matcher(path).matches();
+    }
+
+    /** This request's body is read (and guarded): a POST to a JSON endpoint, a PATCH of an /admin key or team. */
+    static boolean readsJsonBody(HttpServletRequest request) {
+        return switch (request.getMethod()) {
+            case "POST" -> JSON_BODY.contains(path(request));
+            case "PATCH" -> ADMIN_ITEM.matcher(path(request)).matches();
+            default -> false;
+        };
     }
 
     /** A request of the client-facing API, which the concurrency limits count. */

@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * Guards request bodies before anything reads them: platform-http's binding reads a POST or PUT body whole into memory
  * before the route runs (decoding gzip on the way), whether the route wants it or not. For a POST to an endpoint that
- * takes JSON ({@link ApiPaths}), in order, each refusal in OpenAI's envelope with the gateway's headers:
+ * takes JSON, or a PATCH of an /admin key or team ({@link ApiPaths}), in order, each refusal in OpenAI's envelope
+ * with the gateway's headers:
  * <ol>
  *   <li>{@code Content-Type} JSON, else 415; no {@code Content-Encoding} but {@code identity}, else 415 (a gzip body
  *       would inflate past every limit); a {@code charset} parameter only UTF-8, else 400 (header checks first, so
@@ -52,7 +53,7 @@ public class JsonBodyGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"POST".equals(request.getMethod()) || !ApiPaths.takesJsonBody(request)) {
+        if (!ApiPaths.readsJsonBody(request)) {
             chain.doFilter(new GuardedBodyRequest(request, NO_BODY), response);
             return;
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The keys and teams made through /admin, in the ledger database ({@code V3__gateway_keys_and_cost.sql}). */
 @Repository
@@ -32,9 +33,16 @@ public class KeyRepository {
         return jdbc.query("SELECT * FROM gateway_key ORDER BY created_at, id", KEY_ROWS);
     }
 
+    public Optional<StoredKey> key(String id) {
+        return jdbc.query("SELECT * FROM gateway_key WHERE id = ?", KEY_ROWS, id).stream().findFirst();
+    }
+
     public List<Team> teams() {
-        return jdbc.query("SELECT * FROM gateway_team ORDER BY id", (rs, i) -> new Team(rs.getString("id"),
-                rs.getString("name"), limits(rs.getString("limits")), GatewayKey.Source.DATABASE));
+        return jdbc.query("SELECT * FROM gateway_team ORDER BY id", TEAM_ROWS);
+    }
+
+    public Optional<Team> team(String id) {
+        return jdbc.query("SELECT * FROM gateway_team WHERE id = ?", TEAM_ROWS, id).stream().findFirst();
     }
 
     public void insert(StoredKey stored) {
@@ -100,6 +108,9 @@ public class KeyRepository {
         return new StoredKey(key, rs.getString("secret_hash"), rs.getString("secret_hint"), instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     };
+
+    private static final RowMapper<Team> TEAM_ROWS = (rs, i) -> new Team(rs.getString("id"), rs.getString("name"),
+            limits(rs.getString("limits")), GatewayKey.Source.DATABASE);
 
     private static Limits limits(String json) {
         return read(json, new TypeReference<>() { });

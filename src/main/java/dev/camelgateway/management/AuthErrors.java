@@ -15,6 +15,16 @@ import java.io.IOException;
 /** A refused management or admin request: 401 (with a Basic challenge) or 403, in OpenAI's error envelope. */
 final class AuthErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
     static final String REALM = "camel-llm-gateway";
+    private final String deniedMessage;
+
+    AuthErrors() {
+        this("This login may not use this endpoint.");
+    }
+
+    /** {@code deniedMessage}: what a 403 says (the admin API says which role would do). */
+    AuthErrors(String deniedMessage) {
+        this.deniedMessage = deniedMessage;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -26,7 +36,7 @@ final class AuthErrors implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(request, response, 403, "This login may not use this endpoint.", "permission_denied");
+        write(request, response, 403, deniedMessage, "permission_denied");
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String message,

@@ -32,8 +32,9 @@ import java.util.Set;
 /**
  * Who may use what, in two filter chains. The management port (actuator, Hawtio, Jolokia): health, and prometheus
  * unless turned off, for anyone; everything else for operators (form login for Hawtio, HTTP Basic for tools); with
- * no operator configured, everything else is refused. The API port: {@code /admin/*} for operators (HTTP Basic);
- * the chat APIs match no chain here at all, so they pay nothing for it.
+ * no operator configured, everything else is refused. The API port: {@code /admin/*} for operators (HTTP Basic): GET
+ * for every operator, any other method for admins only; the chat APIs match no chain here at all, so they pay nothing
+ * for it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -115,14 +116,17 @@ public class ManagementSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain adminApi(HttpSecurity http, OperatorAccounts accounts, LoginThrottle throttle) throws Exception {
-        AuthErrors errors = new AuthErrors();
+        AuthErrors errors = new AuthErrors("Only an operator with the admin role may change anything under /admin; "
+                + "this login may read.");
         http.securityMatcher("/admin/**")
                 .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(authorize -> {
                     if (accounts.none()) {
                         authorize.anyRequest().denyAll();
                     } else {
-                        authorize.anyRequest().hasRole(OPERATOR);
+                        // reads for operators; every other method (a change, or one no route takes) for admins only
+                        authorize.requestMatchers(request -> "GET".equals(request.getMethod())).hasRole(OPERATOR);
+                        authorize.anyRequest().hasRole(ADMIN);
                     }
                 })
                 .httpBasic(basic -> basic.realmName(AuthErrors.REALM).authenticationEntryPoint(errors))
