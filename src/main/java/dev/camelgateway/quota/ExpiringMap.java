@@ -34,6 +34,18 @@ final class ExpiringMap<V> {
         return entry.value();
     }
 
+    /** Moves an entry's expiry to {@code expiresAt} (never earlier); false when it is not held. */
+    boolean extend(String id, long expiresAt) {
+        Entry<V> entry = byId.get(id);
+        if (entry == null) {
+            return false;
+        }
+        if (expiresAt > entry.expiresAt()) {
+            put(id, expiresAt, entry.value());
+        }
+        return true;
+    }
+
     boolean contains(String id) {
         return byId.containsKey(id);
     }

@@ -47,6 +47,7 @@ public final class InMemoryQuotaStore extends SeedingQuotaStore {
         locked(now, () -> {
             for (Scope scope : settlement.scopes()) {
                 Limits limits = scope.limits();
+                state.scope(scope.id(), now).extend(settlement.reservationId(), now + reservationTtlMillis);
                 if (limits.tpm() == null && !limits.budgeted()) {
                     continue;
                 }

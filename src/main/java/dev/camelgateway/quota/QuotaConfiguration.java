@@ -1,5 +1,6 @@
 package dev.camelgateway.quota;
 
+import dev.camelgateway.routing.GatewayProperties;
 import io.lettuce.core.RedisURI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ public class QuotaConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(QuotaConfiguration.class);
 
     @Bean
-    QuotaStore quotaStore(QuotaProperties properties, LedgerTotals ledger, Clock clock) {
+    QuotaStore quotaStore(QuotaProperties properties, LedgerTotals ledger, Clock clock, GatewayProperties gateway) {
+        checkReservationTtl(properties.getReservationTtl(), gateway);
         if (properties.getRedisUrl() == null || properties.getRedisUrl().isBlank()) {
             LOG.info("Quota: limits and budgets counted in memory (one instance; set gateway.quota.redis-url to share them)");
             return new InMemoryQuotaStore(properties.getReservationTtl(), ledger, clock);
@@ -37,5 +39,23 @@ public class QuotaConfiguration {
                     properties.getRateLimitsWhenDown().name().toLowerCase());
         }
         return store;
+    }
+
+    /**
+     * Each attempt's settle renews a reservation, so its ttl should outlast the longest attempt of any deployment (and
+     * the wait before it): shorter, a live request's parallel slot and estimate could lapse while it runs. A warning, not
+     * a refusal: a short ttl is right where attempts are short in practice (and in tests of instances dying).
+     */
+    static void checkReservationTtl(Duration ttl, GatewayProperties gateway) {
+        gateway.getProviders().forEach((id, provider) -> {
+            Duration total = provider.getTimeouts().getTotal();
+            Duration response = provider.getTimeouts().getResponse();
+            Duration longest = (total.compareTo(response) >= 0 ? total : response).plus(provider.getRetry().getMaxDelay());
+            if (ttl.compareTo(longest) <= 0) {
+                LOG.warn("gateway.quota.reservation-ttl ({}) is not longer than the longest attempt of deployment '{}' ({}: "
+                        + "timeouts.total or .response, plus retry.max-delay): such an attempt's reservation may lapse while "
+                        + "it runs (its parallel slot freed, its estimate no longer counted)", ttl, id, longest);
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.camelgateway.quota;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.cost.Price;
 import dev.camelgateway.cost.PriceTable;
@@ -55,10 +56,13 @@ public class QuotaGate {
                 estimate.tokens(), estimate.costNanos());
         Admission admission;
         try {
-            admission = health.call("admit", () -> store.admit(request));
+            admission = health.admit(() -> store.admit(request));
         } catch (QuotaStoreUnavailable e) {
+            if (e.getCause() != null) { // sent, and it may still have run: its reservation is given back (if it exists)
+                health.releaseLater(() -> store.release(context.requestId(), scopes));
+            }
             refusals.checkWhenStoreDown(scopes); // refuses (503) when the policy is closed for a limit these scopes have
-            return; // else admitted without a reservation: nothing to settle or give back
+            return; // else admitted without a reservation: nothing to settle
         }
         if (admission instanceof Admission.Refused refused) {
             throw refusals.refused(refused, scopes);
@@ -68,8 +72,7 @@ public class QuotaGate {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                // a release that fails is not retried: the reservation lapses after gateway.quota.reservation-ttl
-                health.callQuietly("release", () -> store.release(reservation.id(), reservation.scopes()));
+                health.release(() -> store.release(reservation.id(), reservation.scopes()));
             }
         });
     }
@@ -85,14 +88,17 @@ public class QuotaGate {
         if (reservation == null || record == null) {
             return;
         }
-        long tokens = nonNull(record.usage().promptTokens()) + nonNull(record.usage().completionTokens());
+        // an upstream may report absurd counts: capped so that no sum can overflow (the row keeps what it reported)
+        long tokens = Math.min(MAX_SETTLED, nonNull(record.usage().promptTokens()) + nonNull(record.usage().completionTokens()));
         BigDecimal cost = record.costUsd();
+        long costNanos = cost == null ? 0 : cost.compareTo(MAX_SETTLED_USD) > 0 ? MAX_SETTLED : Price.toCostNanos(cost);
         QuotaStore.Settlement settlement = new QuotaStore.Settlement(record.requestId(), record.attempt(), reservation.id(),
-                reservation.scopes(), tokens, cost == null ? 0 : Price.toCostNanos(cost), record.startedAt());
-        // Before the row is offered to the ledger (a seed that read the row must not see its settle too). Not retried
-        // when the store is down: a retry after a restarted Redis re-seeded from the ledger would count it twice; what
-        // is lost is bounded by the attempts in flight when it went down (budgets admit none while it is down).
-        health.callQuietly("settle", () -> store.settle(settlement));
+                reservation.scopes(), tokens, costNanos, record.startedAt());
+        // Before the row is offered to the ledger (a seed that read the row must not see its settle too). Tried even
+        // while the store is down, never retried later: a retry after a restarted Redis re-seeded from the ledger would
+        // count it twice. What is lost is bounded by the requests admitted before it went down (those admitted while
+        // it is down hold no reservation and settle nothing).
+        health.settle(() -> store.settle(settlement));
     }
 
     /** The key's scope and its team's, each only when it has a limit. */
@@ -111,16 +117,32 @@ public class QuotaGate {
         return scopes;
     }
 
+    /** A billion tokens: more than any model answers, little enough that costs and sums stay far from overflowing. */
+    static final long MAX_ESTIMATE = 1_000_000_000L;
+    /** What one attempt settles at most: tokens, and nano-USD (a million USD). */
+    static final long MAX_SETTLED = 1_000_000_000_000_000L;
+    private static final BigDecimal MAX_SETTLED_USD = BigDecimal.valueOf(MAX_SETTLED).movePointLeft(9);
+
     record Estimate(long tokens, long costNanos) {
     }
 
-    /** The prompt as counted here, and the answer's allowance: the request's max tokens, or completion-reserve, per choice. */
+    /**
+     * The prompt as counted here, and the answer's allowance: the request's max tokens, or completion-reserve, per
+     * choice. Past {@value #MAX_ESTIMATE} tokens (no model answers that much; n × max_tokens may ask 4.6e18) the request
+     * is refused: such numbers would overflow the counters, and no budget could hold them anyway.
+     */
     private Estimate estimate(RequestContext context) {
         ObjectNode body = context.request().body();
         long prompt = UsageEstimator.promptTokens(context.request());
         long perChoice = body.hasNonNull("max_completion_tokens") ? body.get("max_completion_tokens").asLong()
                 : body.hasNonNull("max_tokens") ? body.get("max_tokens").asLong() : properties.getCompletionReserve();
-        long completion = perChoice * Math.max(1, body.path("n").asLong(1));
+        long choices = Math.max(1, body.path("n").asLong(1));
+        if (perChoice > (MAX_ESTIMATE - prompt) / choices) {
+            throw GatewayException.badRequest("This request could use more than " + MAX_ESTIMATE + " tokens (n × max "
+                    + "tokens + prompt), more than a limited key may ask for at once.", body.hasNonNull("n") && choices > 1
+                    ? "n" : "max_tokens", "above_key_limit");
+        }
+        long completion = perChoice * choices;
         Target target = context.target();
         Price price = prices.priceOf(target.providerId(), target.upstreamModel());
         return new Estimate(prompt + completion, price == null ? 0 : Price.toCostNanos(price.toCostUsd(prompt, 0L, completion)));

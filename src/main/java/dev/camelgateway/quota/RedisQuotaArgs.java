@@ -31,17 +31,16 @@ final class RedisQuotaArgs {
         return args.toArray(String[]::new);
     }
 
-    static String[] settle(String prefix, long now, Settlement settlement) {
+    static String[] settle(String prefix, long now, long reservationTtl, Settlement settlement) {
         Period day = QuotaPeriods.day(settlement.startedAt());
         Period month = QuotaPeriods.month(settlement.startedAt());
         List<String> args = new ArrayList<>(List.of(prefix, str(now), settlement.requestId() + "#" + settlement.attempt(),
                 str(settlement.tokens()), str(settlement.costNanos()), day.key(),
-                str(day.counterExpiresAtMillis() - now), month.key(), str(month.counterExpiresAtMillis() - now)));
+                str(day.counterExpiresAtMillis() - now), month.key(), str(month.counterExpiresAtMillis() - now),
+                settlement.reservationId(), str(reservationTtl)));
         for (Scope scope : settlement.scopes()) {
             Limits limits = scope.limits();
-            if (limits.tpm() != null || limits.budgeted()) {
-                args.addAll(List.of(scope.id(), str(limits.tpm()), limits.budgeted() ? "1" : "0"));
-            }
+            args.addAll(List.of(scope.id(), str(limits.tpm()), limits.budgeted() ? "1" : "0"));
         }
         return args.toArray(String[]::new);
     }

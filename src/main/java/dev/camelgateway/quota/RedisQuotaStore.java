@@ -73,7 +73,8 @@ public final class RedisQuotaStore extends SeedingQuotaStore implements AutoClos
     @Override
     public void settle(Settlement settlement) {
         requireAmounts(settlement.tokens(), settlement.costNanos());
-        scripts.run(Script.SETTLE, RedisQuotaArgs.settle(settings.keyPrefix(), clock.millis(), settlement));
+        scripts.run(Script.SETTLE, RedisQuotaArgs.settle(settings.keyPrefix(), clock.millis(),
+                settings.reservationTtl().toMillis(), settlement));
     }
 
     @Override

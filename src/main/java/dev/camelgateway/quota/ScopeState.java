@@ -77,6 +77,11 @@ final class ScopeState {
         heldCostNanos += held.costNanos();
     }
 
+    /** A reservation still held lasts until {@code expiresAt} (its request is alive: an attempt just ended). */
+    void extend(String id, long expiresAt) {
+        reservations.extend(id, expiresAt);
+    }
+
     /** Returns the released reservation, or null when it is not held (released already, or expired). */
     Held release(String id) {
         Held held = reservations.remove(id);

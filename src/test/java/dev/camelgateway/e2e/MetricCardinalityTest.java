@@ -1,6 +1,7 @@
 package dev.camelgateway.e2e;
 
 import dev.camelgateway.support.GatewayTestSupport;
+import dev.camelgateway.support.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -51,7 +52,7 @@ class MetricCardinalityTest extends GatewayTestSupport {
         assertThat(series).anyMatch(s -> s.startsWith("gateway_requests_total{model=\"other\",outcome=\"success\",provider=\"demo\""));
     }
 
-    /** Cost is tagged like tokens (configured provider and model) and by team: without a key, "none". */
+    /** Cost is tagged like tokens (configured provider and model) and by team: a configured team, or "none" without one. */
     @Test
     void costIsCountedWithBoundedTags() throws Exception {
         for (int i = 0; i < 3; i++) {
@@ -65,7 +66,8 @@ class MetricCardinalityTest extends GatewayTestSupport {
         }
         assertThat(cost).contains("gateway_cost_usd_total{model=\"echo\",provider=\"demo\",team=\"none\"}");
         assertThat(cost).allSatisfy(series -> assertThat(series).matches(
-                "gateway_cost_usd_total\\{model=\"[a-z0-9.-]+\",provider=\"[a-z]+\",team=\"(none|other)\"}"));
+                "gateway_cost_usd_total\\{model=\"[a-z0-9.-]+\",provider=\"[a-z]+\",team=\"(none|other|"
+                        + TestKeys.TEAM + "|" + TestKeys.CAPPED_TEAM + ")\"}")); // configured teams only
         assertThat(cost).noneMatch(series -> series.contains("unpriced"));
     }
 

@@ -48,6 +48,22 @@ interface ReservationContract extends QuotaFixture {
         admitted(admit("b", 1000, key));
     }
 
+    /** Each attempt's settle renews the reservation: the ttl need only outlast one attempt, not a request's retries. */
+    @Test
+    default void aSettleKeepsTheReservationForAnotherTtl_butBringsNoLapsedOneBack() {
+        Scope key = key("1", limits().parallel(1));
+        admitted(admit("a", 0, key));
+        clock().advance(TTL.minusMillis(1));
+        settle("a", 10, 0, key);
+        clock().advance(TTL.minusMillis(1));
+        refused(admit("b", 0, key), "key:1", Limit.PARALLEL, 1000); // 2 × ttl − 2 ms after admission: still held
+        clock().advance(Duration.ofMillis(2));
+        admitted(admit("b", 0, key)); // a ttl after the settle: lapsed
+        clock().advance(TTL.plusMillis(1));
+        settle("b", 10, 0, key); // lapsed already: not renewed
+        admitted(admit("c", 0, key));
+    }
+
     @Test
     default void releasingAnExpiredReservationGivesNothingBack() {
         Scope key = key("1", limits().tpm(6000L));

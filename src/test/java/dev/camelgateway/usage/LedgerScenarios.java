@@ -96,8 +96,8 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         Map<String, Object> row = rows(requestId(response), 1).get(0);
         assertThat(row.get("cost_usd")).isEqualTo(cost.isEmpty() ? null : new BigDecimal(cost));
         assertThat(row.get("api")).isEqualTo("chat");
-        assertThat(row.get("key_id")).as("authentication off").isNull();
-        assertThat(row.get("team")).isNull();
+        assertThat(row.get("key_id")).as("the caller's key").isEqualTo("test");
+        assertThat(row.get("team")).as("key test has no team").isNull();
     }
 
     @Test
@@ -244,7 +244,7 @@ abstract class LedgerScenarios extends GatewayTestSupport {
         assertThat(attempt.get("prompt_tokens").asLong()).isEqualTo(9);
         assertThat(attempt.get("cost_usd").decimalValue()).isEqualByComparingTo("0.00000615");
         assertThat(attempt.get("api").asText()).isEqualTo("chat");
-        assertThat(attempt.has("key_id") && attempt.get("key_id").isNull()).as(oneBody).isTrue();
+        assertThat(attempt.path("key_id").asText()).as(oneBody).isEqualTo("test");
         assertThat(attempt.has("team") && attempt.get("team").isNull()).as(oneBody).isTrue();
         JsonNode totals = Json.parse(get("/admin/usage?group_by=provider").body());
         assertThat(totals.get("totals").get(0).get("grp").asText()).isEqualTo("openai");
