@@ -96,13 +96,14 @@ final class AdminChecks {
         columnSize(metadata, "metadata");
     }
 
-    private static void limits(Limits limits, String prefix) {
+    /** Rates of 0 would refuse everything with a retry that never comes (disable the key instead); budgets may be 0. */
+    static void limits(Limits limits, String prefix) {
         if (limits == null) {
             return;
         }
-        nonNegative(limits.rpm(), prefix + ".rpm");
-        nonNegative(limits.tpm(), prefix + ".tpm");
-        nonNegative(limits.maxParallelRequests(), prefix + ".max_parallel_requests");
+        atLeastOne(limits.rpm(), prefix + ".rpm");
+        atLeastOne(limits.tpm(), prefix + ".tpm");
+        atLeastOne(limits.maxParallelRequests(), prefix + ".max_parallel_requests");
         nonNegative(limits.dailyBudgetTokens(), prefix + ".daily_budget_tokens");
         nonNegative(limits.monthlyBudgetTokens(), prefix + ".monthly_budget_tokens");
         usd(limits.dailyBudgetUsd(), prefix + ".daily_budget_usd");
@@ -115,7 +116,7 @@ final class AdminChecks {
         }
     }
 
-    private static void atLeastOne(Number value, String param) {
+    static void atLeastOne(Number value, String param) {
         if (value != null && value.longValue() < 1) {
             throw invalid(param, "Invalid '" + param + "': expected a value >= 1, but got " + value + " instead.");
         }

@@ -108,6 +108,7 @@ public class KeyRegistry implements DisposableBean {
         Map<String, Team> teams = new LinkedHashMap<>();
         properties.getTeams().forEach((id, team) -> {
             KeyIds.check(id, "gateway.auth.teams");
+            checked("gateway.auth.teams." + id, () -> AdminChecks.limits(team.getLimits(), "limits"));
             teams.put(id, new Team(id, team.getName() == null ? id : team.getName(), team.getLimits(), GatewayKey.Source.CONFIG));
         });
         return Map.copyOf(teams);
@@ -122,6 +123,11 @@ public class KeyRegistry implements DisposableBean {
                 throw new InvalidConfigurationException(where + ".team names '" + declared.getTeam()
                         + "', which is not under gateway.auth.teams");
             }
+            checked(where, () -> {
+                AdminChecks.limits(declared.getLimits(), "limits");
+                AdminChecks.atLeastOne(declared.getMaxN(), "max-n");
+                AdminChecks.atLeastOne(declared.getMaxTokens(), "max-tokens");
+            });
             String secret = secret(declared, where);
             GatewayKey key = new GatewayKey(id, declared.getName() == null ? id : declared.getName(), declared.getTeam(),
                     java.util.Set.copyOf(declared.getModels()), declared.getExpiresAt(), declared.isEnabled(),
@@ -132,6 +138,16 @@ public class KeyRegistry implements DisposableBean {
             }
         });
         return keys;
+    }
+
+    /** The admin API's checks of limits and ceilings, as a start-up refusal naming the setting. */
+    private static void checked(String where, Runnable checks) {
+        try {
+            checks.run();
+        } catch (dev.camelgateway.api.GatewayException e) {
+            throw new InvalidConfigurationException(where + "." + e.error().param().replace('_', '-') + ": "
+                    + e.getMessage());
+        }
     }
 
     private static String secret(AuthProperties.DeclaredKey declared, String where) {

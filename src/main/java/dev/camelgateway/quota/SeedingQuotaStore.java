@@ -11,6 +11,11 @@ import dev.camelgateway.quota.SeedSteps.UnseededCounter;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The seeding protocol both stores share. A budget counter the store lacks is seeded once from the ledger: the atomic
@@ -21,6 +26,11 @@ import java.util.Set;
  */
 public abstract class SeedingQuotaStore implements QuotaStore {
     static final int ROUNDS = 5;
+    static final int SEED_WAIT_SECONDS = 10;
+    private final ConcurrentHashMap<String, Seeding> seeding = new ConcurrentHashMap<>();
+
+    private record Seeding(Thread owner, CompletableFuture<Void> done) {
+    }
 
     protected final Clock clock;
     private final LedgerTotals ledger;
@@ -48,9 +58,43 @@ public abstract class SeedingQuotaStore implements QuotaStore {
             if (step instanceof Decided decided) {
                 return decided.admission();
             }
-            ((Unseeded) step).counters().forEach(this::seed);
+            ((Unseeded) step).counters().forEach(this::seedOnce);
         }
         throw new QuotaStoreUnavailable("budget counters still unseeded after " + ROUNDS + " rounds", null);
+    }
+
+    /**
+     * One seed per counter in this instance at a time: after a flush, every busy key's requests would otherwise each run
+     * the period's ledger query at once. The others wait for it (at most {@value #SEED_WAIT_SECONDS} s), then admit.
+     */
+    private void seedOnce(UnseededCounter counter) {
+        String id = counter.scopeId() + " " + counter.period().key();
+        Seeding mine = new Seeding(Thread.currentThread(), new CompletableFuture<>());
+        Seeding running = seeding.putIfAbsent(id, mine);
+        if (running != null && running.owner() == Thread.currentThread()) {
+            seed(counter); // re-entered from the seed's own ledger query: the seed step's guard makes it a no-op
+            return;
+        }
+        if (running != null) {
+            try {
+                running.done().get(SEED_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QuotaStoreUnavailable("interrupted waiting for the seed of " + id, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new QuotaStoreUnavailable("the seed of " + id + " failed or took too long", e);
+            }
+            return;
+        }
+        try {
+            seed(counter);
+            mine.done().complete(null);
+        } catch (RuntimeException e) {
+            mine.done().completeExceptionally(e);
+            throw e;
+        } finally {
+            seeding.remove(id, mine);
+        }
     }
 
     private void seed(UnseededCounter counter) {

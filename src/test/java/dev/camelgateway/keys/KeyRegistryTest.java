@@ -92,6 +92,23 @@ class KeyRegistryTest {
         assertRefused(team, "gateway.auth.teams: '-platform' is not a valid id");
     }
 
+    /** A rate of 0 divided by zero in the Redis store (retry-after-ms -9223372036854775808): refused at start-up. */
+    @Test
+    void limitsAndCeilingsOutOfRangeAreRefusedNamingTheSetting() {
+        AuthProperties.DeclaredKey zeroRpm = key(SECRET);
+        zeroRpm.setLimits(new dev.camelgateway.quota.Limits(0L, null, null, null, null, null, null));
+        assertRefused(properties("ci", zeroRpm), "gateway.auth.keys.ci.limits.rpm: Invalid 'limits.rpm': expected a value "
+                + ">= 1, but got 0 instead.");
+        AuthProperties.DeclaredKey negativeCeiling = key(SECRET);
+        negativeCeiling.setMaxTokens(-5L);
+        assertRefused(properties("ci", negativeCeiling), "gateway.auth.keys.ci.max-tokens: Invalid 'max-tokens'");
+        AuthProperties team = properties("ci", key(SECRET));
+        AuthProperties.DeclaredTeam negativeBudget = new AuthProperties.DeclaredTeam();
+        negativeBudget.setLimits(new dev.camelgateway.quota.Limits(null, null, null, -1L, null, null, null));
+        team.getTeams().put("lab", negativeBudget);
+        assertRefused(team, "gateway.auth.teams.lab.limits.daily-budget-tokens: Invalid 'limits.daily_budget_tokens'");
+    }
+
     @Test
     void twoKeysWithOneSecretAreRefused() {
         AuthProperties properties = properties("ci", key(SECRET));

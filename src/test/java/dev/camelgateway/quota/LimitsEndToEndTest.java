@@ -83,6 +83,16 @@ class LimitsEndToEndTest extends GatewayTestSupport {
         assertThat(answer.usage().orElseThrow().totalTokens()).isEqualTo(15);
     }
 
+    /** n × max_tokens of 4.6e18 used to overflow the priced estimate into a 500 (a review probe). */
+    @Test
+    void anEstimateNoModelCouldAnswerIsA400NotAnOverflow() {
+        HttpResponse<String> response = send(request(TestKeys.TPM_KEY, "{\"model\":\"openai/gpt-4o-mini\",\"n\":2147483647,"
+                + "\"max_tokens\":2147483647,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"above_key_limit\"").contains("\"param\":\"n\"");
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
     @Test
     void aKeyWithOneParallelRequestGets429ForASecondUntilTheFirstEnds() throws Exception {
         CountDownLatch release = new CountDownLatch(1);

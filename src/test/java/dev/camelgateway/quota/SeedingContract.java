@@ -35,6 +35,30 @@ interface SeedingContract extends QuotaFixture {
         assertEquals(2, ledger().queries().size());
     }
 
+    /** After a flush, a busy key's requests arrive together: one ledger query among them, the others wait for it. */
+    @Test
+    default void concurrentAdmissionsOfAnUnseededCounterQueryTheLedgerOnce() throws Exception {
+        Scope key = key("1", limits().dailyTokens(1_000_000L));
+        ledger().duringNextQuery(() -> {
+            try {
+                Thread.sleep(300); // a slow month-long SUM
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<Admission>> admissions = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String id = "r" + i;
+            admissions.add(threads.submit(() -> admit(id, 10, key)));
+        }
+        for (java.util.concurrent.Future<Admission> admission : admissions) {
+            admitted(admission.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+        assertEquals(1, ledger().queries().size());
+    }
+
     @Test
     default void attemptsSettledBeforeTheSeedAreLeftOutOfTheLedgersTotal() {
         Scope key = key("1", limits().dailyTokens(1000L));
