@@ -42,6 +42,18 @@ local function keep(k, ttl)
   if ttl > redis.call('PTTL', k) then redis.call('PEXPIRE', k, ttl) end
 end
 
+-- adds delta (negative: takes) to a scope's tpm bucket refilled to now, never above its capacity when giving back;
+-- taking may go into debt
+local function add_tpm(prefix, scope, cap, now, delta)
+  local rate = key(prefix, scope, 'rate')
+  local bucket = redis.call('HMGET', rate, 't', 't_at')
+  local t, at = refill(bucket[1], bucket[2], cap, now)
+  t = t + delta
+  if delta > 0 then t = math.min(cap, t) end
+  redis.call('HSET', rate, 't', fmt(t), 't_at', fmt(at))
+  keep(rate, full_in(t, cap) + MINUTE)
+end
+
 -- removes one reservation's amounts from the scope's running sums; its tokens (a string), or nil when not held
 local function unhold(prefix, scope, id)
   local amounts = key(prefix, scope, 'amt')

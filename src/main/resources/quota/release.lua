@@ -8,14 +8,7 @@ for i = 4, #ARGV, 2 do
   purge(prefix, scope, now)
   if redis.call('ZREM', key(prefix, scope, 'res'), rid) == 1 then
     local tokens = unhold(prefix, scope, rid)
-    if tpm and tokens then
-      local rate = key(prefix, scope, 'rate')
-      local bucket = redis.call('HMGET', rate, 't', 't_at')
-      local t, at = refill(bucket[1], bucket[2], tpm, now)
-      t = math.min(tpm, t + tonumber(tokens))
-      redis.call('HSET', rate, 't', fmt(t), 't_at', fmt(at))
-      keep(rate, full_in(t, tpm) + MINUTE)
-    end
+    if tpm and tokens then add_tpm(prefix, scope, tpm, now, tonumber(tokens)) end
   end
 end
 return {}

@@ -39,14 +39,7 @@ for i = 12, #ARGV, 3 do
     if budgeted then
       for _, c in ipairs(counters) do add(scope, c[1], c[2]) end
     end
-    if tpm then
-      local rate = key(prefix, scope, 'rate')
-      local bucket = redis.call('HMGET', rate, 't', 't_at')
-      local t, at = refill(bucket[1], bucket[2], tpm, now)
-      t = t - tonumber(tokens_arg)
-      redis.call('HSET', rate, 't', fmt(t), 't_at', fmt(at))
-      keep(rate, full_in(t, tpm) + MINUTE)
-    end
+    if tpm then add_tpm(prefix, scope, tpm, now, -tonumber(tokens_arg)) end
   end
 end
 return {}
