@@ -23,7 +23,9 @@ run_one() { # run_one a|b → "req/s cpu-ms-per-request"
   local jar=$WORK/$1.jar
   if curl -s -o /dev/null "http://127.0.0.1:$GW/"; then echo "port $GW is busy: another gateway runs" >&2; exit 1; fi
   # from the revision's own checkout: the jar reads ./config and ./routes, which must be that revision's
+  # the bench key is given to both (a revision before gateway keys ignores it)
   (cd "$WORK/src-$1" && GATEWAY_MANAGEMENT_OPERATORS_0_USERNAME=${BENCH_OPERATOR%%:*} GATEWAY_MANAGEMENT_OPERATORS_0_PASSWORD=${BENCH_OPERATOR#*:} \
+  GATEWAY_AUTH_KEYS_BENCH_SECRET=$BENCH_KEY \
   exec java $GATEWAY_JAVA_OPTS -jar "$jar" --server.port=$GW --management.server.port=$((GW + 1)) --logging.level.root=WARN \
     --gateway.ledger.url="jdbc:h2:file:$WORK/ledger-$1-$RANDOM" --gateway.providers.openai.base-url=http://127.0.0.1:$UP/v1 \
     >"$WORK/gw-$1.log" 2>&1) & local pid=$!   # exec: $! is the JVM itself, whose CPU is read

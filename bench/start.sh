@@ -5,6 +5,10 @@
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError}
 # The management port (health, metrics) is the API port + 1; the benchmark reads heap metrics as this operator.
 BENCH_OPERATOR="bench:bench-$RANDOM$RANDOM"
+# The gateway key the load generators send (a key without limits: the chat path as most keys take it). Given to the
+# gateway in the environment, as a deployment gives it; the upstream ignores the header.
+BENCH_KEY="sk-gw-bench-$(head -c 18 /dev/urandom | base64 | tr '+/' 'xy')"
+export BENCH_HEADERS="Authorization: Bearer $BENCH_KEY"
 
 # start_upstream PORT EVENTS GAP_MS: an OpenAI-compatible upstream in its own JVM. Keep-alive as a real provider's:
 # the JDK server closes idle connections above 200 at once, and the next call on such a pooled connection fails.
@@ -21,6 +25,7 @@ start_gateway() {
   cp target/camel-llm-gateway.jar "$WORK/gateway.jar"
   # shellcheck disable=SC2086
   GATEWAY_MANAGEMENT_OPERATORS_0_USERNAME=${BENCH_OPERATOR%%:*} GATEWAY_MANAGEMENT_OPERATORS_0_PASSWORD=${BENCH_OPERATOR#*:} \
+  GATEWAY_AUTH_KEYS_BENCH_SECRET=$BENCH_KEY \
   java $GATEWAY_JAVA_OPTS -jar "$WORK/gateway.jar" --server.port="$port" --management.server.port="$GWM" \
     --logging.level.root=WARN --gateway.ledger.url="jdbc:h2:file:$WORK/ledger" "$@" >"$WORK/gw.log" 2>&1 & GWPID=$!; PIDS+=($GWPID)
 }
