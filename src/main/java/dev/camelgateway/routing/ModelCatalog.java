@@ -9,16 +9,19 @@ import dev.camelgateway.api.Json;
 import dev.camelgateway.api.JsonResponse;
 import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.keys.GatewayKey;
 import dev.camelgateway.api.ResponseHeaders;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * {@code GET /v1/models}: every alias and every {@code provider/model} the configuration names, in OpenAI's list format;
- * {@code GET /v1/models/{id}}: one of them.
+ * {@code GET /v1/models/{id}}: one of them. A gateway key limited to some models sees only those (as OpenAI's project
+ * keys do): the list is what this caller may call.
  */
 @Component("modelCatalog")
 public class ModelCatalog {
@@ -32,14 +35,20 @@ public class ModelCatalog {
 
     public void toModelList(Exchange exchange) {
         HttpMethods.require("GET", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
-        JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(RequestContext.of(exchange)), toModelList());
+        RequestContext context = RequestContext.of(exchange);
+        JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(context), toModelList(allowed(context)));
+    }
+
+    private static Predicate<String> allowed(RequestContext context) {
+        GatewayKey key = context.key();
+        return key == null ? id -> true : key::allows;
     }
 
     /** {@code GET /v1/models/{id}}: the id is the rest of the path, its {@code /} sent as is or as {@code %2F}. */
     public void toModel(Exchange exchange) {
         HttpMethods.require("GET", exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
         String id = ModelIds.fromPath(exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class), MODEL_PATH);
-        String owner = id == null ? null : owners().get(id);
+        String owner = id == null || !allowed(RequestContext.of(exchange)).test(id) ? null : owners().get(id);
         if (owner == null) {
             throw new GatewayException(404, new OpenAiError("The model '" + (id == null ? "" : Bounded.of(id)) + "' does not exist: "
                     + "GET /v1/models lists the models of this gateway.", OpenAiError.INVALID_REQUEST, "model", "model_not_found"));
@@ -47,9 +56,13 @@ public class ModelCatalog {
         JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(RequestContext.of(exchange)), Json.write(model(id, owner)));
     }
 
-    public String toModelList() {
+    private String toModelList(Predicate<String> allowed) {
         ArrayNode data = Json.MAPPER.createArrayNode();
-        owners().forEach((id, owner) -> data.add(model(id, owner)));
+        owners().forEach((id, owner) -> {
+            if (allowed.test(id)) {
+                data.add(model(id, owner));
+            }
+        });
         ObjectNode list = Json.object().put("object", "list");
         list.set("data", data);
         return Json.write(list);

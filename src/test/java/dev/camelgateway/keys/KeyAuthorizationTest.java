@@ -33,6 +33,22 @@ class KeyAuthorizationTest extends GatewayTestSupport {
     private static final String OK_JSON = Fixtures.read("openai", "chat-basic", "upstream-response.json");
     private static final String MESSAGES = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
 
+    /** A key limited to some models lists only those, and cannot look up the others (as OpenAI's project keys). */
+    @Test
+    void theModelListShowsWhatTheKeyMayCall() {
+        HttpResponse<String> list = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models")))
+                .header("Authorization", "Bearer " + RESTRICTED_KEY).build());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"id\":\"demo\"").contains("\"id\":\"east/").doesNotContain("\"id\":\"fast\"")
+                .doesNotContain("\"id\":\"openai/");
+        HttpResponse<String> all = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/models"))))
+                .build());
+        assertThat(all.body()).contains("\"id\":\"fast\"").contains("\"id\":\"openai/gpt-4o-mini\"");
+        HttpResponse<String> hidden = send(HttpRequest.newBuilder(URI.create(gatewayUrl(
+                "/v1/models/openai/gpt-4o-mini"))).header("Authorization", "Bearer " + RESTRICTED_KEY).build());
+        assertThat(hidden.statusCode()).isEqualTo(404);
+    }
+
     /** Key restricted: models [demo, "east/*"]. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"demo", "east/gpt-4o", "east/anything-east-serves"})
