@@ -3,6 +3,8 @@
 # and the same load (wrk, 64 connections, small non-streaming requests), alternated ROUNDS times (default 3) so that
 # machine drift cancels. Each gateway is warmed first (BENCH_AB_WARMUP, default 90s). Prints one line per run and the
 # median per revision. Not part of make bench: for "is this change slower?" questions (BENCHMARKS.md cites it).
+# BENCH_AB_B_ARGS: more gateway arguments for B only, to weigh a setting on one revision (A and B may be the same),
+# e.g. BENCH_AB_B_ARGS=--gateway.auth.keys.bench.limits.rpm=1000000000 bench/ab.sh HEAD HEAD.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$1; B=$2; ROUNDS=${3:-3}; WARMUP=${BENCH_AB_WARMUP:-90s}; RUN=${BENCH_AB_RUN:-10s}
@@ -28,6 +30,7 @@ run_one() { # run_one a|b → "req/s cpu-ms-per-request"
   GATEWAY_AUTH_KEYS_BENCH_SECRET=$BENCH_KEY \
   exec java $GATEWAY_JAVA_OPTS -jar "$jar" --server.port=$GW --management.server.port=$((GW + 1)) --logging.level.root=WARN \
     --gateway.ledger.url="jdbc:h2:file:$WORK/ledger-$1-$RANDOM" --gateway.providers.openai.base-url=http://127.0.0.1:$UP/v1 \
+    $( [ "$1" = b ] && echo "${BENCH_AB_B_ARGS:-}" ) \
     >"$WORK/gw-$1.log" 2>&1) & local pid=$!   # exec: $! is the JVM itself, whose CPU is read
   wait_ready "http://127.0.0.1:$((GW + 1))/actuator/health" "http://127.0.0.1:$UP/" || { tail -30 "$WORK/gw-$1.log" >&2; exit 1; }
   wrk -t2 -c64 -d"$WARMUP" -s "$WORK/gateway.lua" "http://127.0.0.1:$GW/v1/chat/completions" >/dev/null
