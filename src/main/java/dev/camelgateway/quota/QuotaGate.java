@@ -134,8 +134,9 @@ public class QuotaGate {
     private Estimate estimate(RequestContext context) {
         ObjectNode body = context.request().body();
         long prompt = UsageEstimator.promptTokens(context.request());
+        Target target = context.target();
         long perChoice = body.hasNonNull("max_completion_tokens") ? body.get("max_completion_tokens").asLong()
-                : body.hasNonNull("max_tokens") ? body.get("max_tokens").asLong() : properties.getCompletionReserve();
+                : body.hasNonNull("max_tokens") ? body.get("max_tokens").asLong() : unaskedAllowance(target);
         long choices = Math.max(1, body.path("n").asLong(1));
         if (perChoice > (MAX_ESTIMATE - prompt) / choices) {
             throw GatewayException.badRequest("This request could use more than " + MAX_ESTIMATE + " tokens (n × max "
@@ -143,9 +144,14 @@ public class QuotaGate {
                     ? "n" : "max_tokens", "above_key_limit");
         }
         long completion = perChoice * choices;
-        Target target = context.target();
         Price price = prices.priceOf(target.providerId(), target.upstreamModel());
         return new Estimate(prompt + completion, price == null ? 0 : Price.toCostNanos(price.toCostUsd(prompt, 0L, completion)));
+    }
+
+    /** Anthropic's answer is bounded by the max_tokens the gateway sends for it (default-max-tokens); others by nothing. */
+    private long unaskedAllowance(Target target) {
+        return "anthropic".equals(target.provider().getType()) ? target.provider().getDefaultMaxTokens()
+                : properties.getCompletionReserve();
     }
 
     private static long nonNull(Long value) {

@@ -6,6 +6,7 @@ import com.openai.errors.RateLimitException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.camelgateway.support.FakeUpstream.Reply;
+import dev.camelgateway.support.Fixtures;
 import dev.camelgateway.support.GatewayTestSupport;
 import dev.camelgateway.support.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,16 @@ class LimitsEndToEndTest extends GatewayTestSupport {
         ChatCompletion answer = sdk(TestKeys.TPM_KEY, 2).chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("openai/gpt-4o-mini").maxCompletionTokens(100).addUserMessage("hi").build());
         assertThat(answer.usage().orElseThrow().totalTokens()).isEqualTo(15);
+    }
+
+    /** Anthropic is sent default-max-tokens (4096) when the client names none: that is what such a request reserves. */
+    @Test
+    void aRequestWithoutMaxTokensToAnthropicReservesWhatTheGatewaySendsForIt() {
+        HttpResponse<String> unbounded = chat(TestKeys.ANTHROPIC_BUDGET_KEY, "anthropic/claude-sonnet-4-5", 0);
+        assertThat(unbounded.statusCode()).as(unbounded.body()).isEqualTo(429); // 8 + 4096 > 1000
+        assertThat(unbounded.body()).contains("budget_exceeded");
+        UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(200, Fixtures.read("anthropic", "chat-basic", "upstream-response.json")));
+        assertThat(chat(TestKeys.ANTHROPIC_BUDGET_KEY, "anthropic/claude-sonnet-4-5", 100).statusCode()).isEqualTo(200);
     }
 
     /** n × max_tokens of 4.6e18 used to overflow the priced estimate into a 500 (a review probe). */
