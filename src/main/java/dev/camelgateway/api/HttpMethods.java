@@ -9,8 +9,13 @@ public final class HttpMethods {
 
     public static void require(String expected, String actual) {
         if (actual != null && !expected.equalsIgnoreCase(actual)) {
-            throw new GatewayException(405, new OpenAiError("Method " + actual + " is not allowed on this endpoint; use "
-                    + expected + ".", OpenAiError.INVALID_REQUEST, null, "method_not_allowed"), Map.of("Allow", expected));
+            throw notAllowed(actual, expected);
         }
+    }
+
+    /** {@code allowed}: the methods the endpoint takes, as the {@code Allow} header lists them ("GET, POST"). */
+    public static GatewayException notAllowed(String actual, String allowed) {
+        return new GatewayException(405, new OpenAiError("Method " + actual + " is not allowed on this endpoint; use "
+                + allowed + ".", OpenAiError.INVALID_REQUEST, null, "method_not_allowed"), Map.of("Allow", allowed));
     }
 }

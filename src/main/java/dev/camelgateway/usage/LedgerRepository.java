@@ -65,13 +65,39 @@ public class LedgerRepository {
         if (column == null) {
             throw new IllegalArgumentException(groupBy);
         }
-        return lowerCaseKeys(jdbc.queryForList("SELECT " + column + " AS grp, COUNT(*) AS attempts, "
-                + "SUM(CASE WHEN status = 'COMPLETE' THEN 1 ELSE 0 END) AS complete, "
-                + "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens, "
-                + "COALESCE(SUM(total_tokens), 0) AS total_tokens, SUM(cost_usd) AS cost_usd, "
-                + "SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END) AS unpriced FROM usage_ledger "
+        return lowerCaseKeys(jdbc.queryForList("SELECT " + column + " AS grp, " + TOTALS + " FROM usage_ledger "
                 + "WHERE started_at >= ? AND started_at < ? GROUP BY " + column + " ORDER BY " + column + " NULLS LAST",
-                Timestamp.from(from == null ? Instant.EPOCH : from), Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to)));
+                start(from), end(to)));
+    }
+
+    /** One key's ({@code key_id}) or one team's ({@code team}) totals between two instants (either may be null). */
+    public Totals totalsOf(String column, String id, Instant from, Instant to) {
+        if (!column.equals("key_id") && !column.equals("team")) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.queryForObject("SELECT " + TOTALS + " FROM usage_ledger WHERE " + column + " = ? AND started_at >= ? "
+                + "AND started_at < ?", (rs, i) -> new Totals(rs.getLong("attempts"), rs.getLong("complete"),
+                rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"), rs.getLong("total_tokens"),
+                rs.getBigDecimal("cost_usd"), rs.getLong("unpriced")), id, start(from), end(to));
+    }
+
+    /** Attempts (complete ones), tokens, the priced attempts' cost (null when none is) and how many had no price. */
+    public record Totals(long attempts, long complete, long promptTokens, long completionTokens, long totalTokens,
+                         java.math.BigDecimal costUsd, long unpriced) {
+    }
+
+    private static final String TOTALS = "COUNT(*) AS attempts, "
+            + "COALESCE(SUM(CASE WHEN status = 'COMPLETE' THEN 1 ELSE 0 END), 0) AS complete, "
+            + "COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens, COALESCE(SUM(completion_tokens), 0) AS completion_tokens, "
+            + "COALESCE(SUM(total_tokens), 0) AS total_tokens, SUM(cost_usd) AS cost_usd, "
+            + "COALESCE(SUM(CASE WHEN cost_usd IS NULL THEN 1 ELSE 0 END), 0) AS unpriced";
+
+    private static Timestamp start(Instant from) {
+        return Timestamp.from(from == null ? Instant.EPOCH : from);
+    }
+
+    private static Timestamp end(Instant to) {
+        return Timestamp.from(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to);
     }
 
     /**

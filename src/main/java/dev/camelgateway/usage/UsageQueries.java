@@ -50,7 +50,8 @@ public class UsageQueries {
         answer(exchange, Map.of("group_by", groupBy, "totals", ledger.totals(groupBy, from, to)));
     }
 
-    private static Instant instant(String value, String param) {
+    /** An optional ISO-8601 instant of the query string, or 400 naming it. */
+    public static Instant instant(String value, String param) {
         if (value == null || value.isBlank()) {
             return null;
         }
