@@ -3,6 +3,7 @@ package dev.camelgateway.quota;
 import dev.camelgateway.support.FakeUpstream;
 import dev.camelgateway.support.FakeUpstream.Reply;
 import dev.camelgateway.support.GatewayProcess;
+import dev.camelgateway.support.FreePorts;
 import dev.camelgateway.support.PrivateRedis;
 import dev.camelgateway.support.TestSecrets;
 import io.lettuce.core.RedisClient;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -272,7 +272,7 @@ class TwoInstancesShareLimitsTest {
         key(arguments, "slots", SLOTS, "limits.max-parallel-requests=3");
         key(arguments, "ledgered", LEDGERED, "limits.daily-budget-tokens=100000000");
         key(arguments, "rated", RATED, "limits.rpm=100000");
-        return new GatewayProcess(name, freePort(), freePort(), arguments,
+        return new GatewayProcess(name, FreePorts.next(), FreePorts.next(), arguments,
                 Map.of("OPENAI_API_KEY", "sk-upstream-" + "Hq2Wv8Lr4Tz6Nb1Yx5Kc9Jm3"));
     }
 
@@ -281,13 +281,5 @@ class TwoInstancesShareLimitsTest {
         Path file = TestSecrets.write("quota-" + id, secret + "\n");
         arguments.add("--gateway.auth.keys." + id + ".secret-file=" + file);
         arguments.add("--gateway.auth.keys." + id + "." + limit);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ public final class PrivateRedis implements AutoCloseable {
             Assumptions.abort(message + "; skipped");
         }
         try {
-            PrivateRedis redis = new PrivateRedis(binary, freePort());
+            PrivateRedis redis = new PrivateRedis(binary, FreePorts.next());
             redis.restart();
             return redis;
         } catch (IOException e) {
@@ -183,11 +182,5 @@ public final class PrivateRedis implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
