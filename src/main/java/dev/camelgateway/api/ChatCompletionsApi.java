@@ -1,6 +1,8 @@
 package dev.camelgateway.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.stream.SseFrame;
+import dev.camelgateway.usage.UsageEstimator;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -44,13 +46,44 @@ public class ChatCompletionsApi implements ClientApi {
     }
 
     @Override
-    public byte[] answer(byte[] chatCompletion) {
+    public ChatRequest toCanonical(ClientRequest request) {
+        return ChatRequest.of(request.body());
+    }
+
+    @Override
+    public byte[] answer(byte[] chatCompletion, ClientRequest request) {
         return chatCompletion;
     }
 
     @Override
-    public StreamEncoder newStreamEncoder() {
+    public StreamEncoder newStreamEncoder(ClientRequest request) {
         return ENCODER; // keeps no state
+    }
+
+    @Override
+    public long promptTokens(ClientRequest request) {
+        return UsageEstimator.promptTokens(request.canonical());
+    }
+
+    /** {@code max_completion_tokens} or the deprecated {@code max_tokens}: the larger, when a client sends both. */
+    @Override
+    public Long maxOutputTokens(ClientRequest request) {
+        JsonNode value = request.body().get(maxOutputTokensField(request));
+        return value == null || value.isNull() ? null : value.asLong();
+    }
+
+    @Override
+    public String maxOutputTokensField(ClientRequest request) {
+        JsonNode completion = request.body().get("max_completion_tokens");
+        JsonNode legacy = request.body().get("max_tokens");
+        boolean hasCompletion = completion != null && !completion.isNull();
+        boolean hasLegacy = legacy != null && !legacy.isNull();
+        return hasLegacy && (!hasCompletion || legacy.asLong() > completion.asLong()) ? "max_tokens" : "max_completion_tokens";
+    }
+
+    @Override
+    public long choices(ClientRequest request) {
+        return Math.max(1, request.body().path("n").asLong(1));
     }
 
     @Override

@@ -30,8 +30,8 @@ public class ChatRequestReader {
         ChatRequest request = ChatRequestValidator.validate(parse(body));
         RequestContext context = RequestContext.of(exchange);
         context.clientApi(api);
-        context.request(request);
-        in.setBody(request);
+        context.request(ClientRequest.ofChat(api, request));
+        in.setBody(null);
     }
 
     private static JsonNode parse(byte[] body) {

@@ -1,28 +1,64 @@
 package dev.camelgateway.api;
 
 import dev.camelgateway.stream.SseFrame;
+import org.apache.camel.Exchange;
 
 import java.util.List;
 
 /**
- * The inbound side of the seam: one API that clients speak. Its reader (a step of its route in
- * {@code routes/api.camel.yaml}) turns the client's request into the canonical {@link ChatRequest}; the provider
- * adapters answer in canonical form (OpenAI Chat Completions JSON and chunks); this turns that into what the client's
- * API speaks, answers, streams and errors alike. Chat Completions is {@link ChatCompletionsApi}.
+ * The inbound side of the seam: one API that clients speak (its route in {@code routes/api.camel.yaml} names it as
+ * its first step after the request id, so that even a 401 comes in this API's envelope). Its reader turns the HTTP
+ * request into a {@link ClientRequest}. Deployments with their own binding of the API serve it as it is; the others
+ * get the canonical Chat Completions translation ({@link #toCanonical}) and answer in canonical form (OpenAI Chat
+ * Completions JSON and chunks), which this turns into what the client's API speaks: answers, streams and errors
+ * alike. Chat Completions is {@link ChatCompletionsApi}.
  */
 public interface ClientApi {
 
-    /** The API's name in the ledger's {@code api} column: chat, messages, responses, embeddings (at most 16 characters). */
+    /** The API's name in the ledger's {@code api} column and the metrics' {@code api} tag (at most 16 characters). */
     String name();
 
+    /** Route step: the request speaks this API from here on (its errors too). */
+    default void begin(Exchange exchange) {
+        RequestContext.of(exchange).clientApi(this);
+    }
+
+    /**
+     * The request as Chat Completions, for a deployment without this API's own binding; a {@link GatewayException}
+     * (400, naming the field) for what has no translation.
+     */
+    ChatRequest toCanonical(ClientRequest request);
+
+    /** False for an API no chat model can serve (embeddings): a deployment without its binding refuses it (400). */
+    default boolean translatesToChat() {
+        return true;
+    }
+
     /** The whole answer, from the canonical {@code chat.completion} JSON. */
-    byte[] answer(byte[] chatCompletion);
+    byte[] answer(byte[] chatCompletion, ClientRequest request);
 
-    /** The encoder of one request's stream (it may keep state from event to event). */
-    StreamEncoder newStreamEncoder();
+    /** The encoder of one attempt's translated stream (it may keep state from event to event). */
+    StreamEncoder newStreamEncoder(ClientRequest request);
 
-    /** An error in this API's envelope, as an HTTP body or (through the encoder) a stream's error event. */
+    /** An error in this API's envelope, as an HTTP body or (through a stream) a stream's error event. */
     String errorBody(GatewayException error);
+
+    /** The prompt's tokens, counted by the gateway (jtokkit). */
+    long promptTokens(ClientRequest request);
+
+    /** The output-token ceiling per choice the client asked for, or null. */
+    Long maxOutputTokens(ClientRequest request);
+
+    /**
+     * The field of {@link #maxOutputTokens} as the client named it, or — when it named none — the field a key's token
+     * ceiling is written to.
+     */
+    String maxOutputTokensField(ClientRequest request);
+
+    /** How many choices the answer holds. */
+    default long choices(ClientRequest request) {
+        return 1;
+    }
 
     /** Canonical chunks of one stream → the client's SSE frames. */
     interface StreamEncoder {

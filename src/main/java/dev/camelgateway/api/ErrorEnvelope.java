@@ -25,6 +25,11 @@ public class ErrorEnvelope {
                 redactor.redact(error.param()), redactor.redact(error.code())).toEnvelope());
     }
 
+    /** An upstream's own error body, passed on as it came: its keys masked. */
+    public String redact(String upstreamBody) {
+        return redactor.redact(upstreamBody);
+    }
+
     /** The headers an error adds (e.g. an upstream's Retry-After, copied as it came). */
     public Map<String, String> headers(GatewayException error) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package dev.camelgateway.api;
 
+import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.provider.ProviderAdapters;
+import dev.camelgateway.routing.Target;
 import dev.camelgateway.resilience.FailureClassifier;
 import dev.camelgateway.stream.ClientDisconnectedException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -63,8 +65,9 @@ public class ErrorResponder {
     private void write(Exchange exchange, RequestContext context, GatewayException error) {
         Message message = exchange.getMessage();
         ClientErrorLog.refused(context == null ? "-" : context.logName(), error);
+        String body = body(context, error);
         if (context != null && context.streamCommitted()) {
-            context.sse().trySend(context.streamEncoder().error(api(context).errorBody(error)));
+            context.sse().trySend(context.attempt().stream().error(body));
             message.removeHeaders("*");
             message.setBody(null);
             return;
@@ -74,7 +77,14 @@ public class ErrorResponder {
             headers.put("x-should-retry", "false"); // the gateway's retry policy has run: SDKs would multiply it
         }
         headers.putAll(envelope.headers(error));
-        JsonResponse.set(message, error.status(), headers, api(context).errorBody(error));
+        JsonResponse.set(message, error.status(), headers, body);
+    }
+
+    /** The upstream's own error for a passthrough client, keys masked; otherwise the error in the client API's envelope. */
+    private String body(RequestContext context, GatewayException error) {
+        ClientApi api = api(context);
+        String upstreams = error.upstreamBody(api.name());
+        return upstreams != null ? envelope.redact(upstreams) : api.errorBody(error);
     }
 
     /** The API the client speaks; Chat Completions for a request refused before its reader named one. */
@@ -90,8 +100,13 @@ public class ErrorResponder {
         }
         HttpOperationFailedException upstream = find(failure, HttpOperationFailedException.class);
         if (upstream != null && context != null && context.target() != null) {
-            return adapters.forType(context.target().type()).toGatewayException(context.target().providerId(), upstream.getStatusCode(),
-                    upstream.getResponseBody(), caseInsensitive(upstream.getResponseHeaders()));
+            Target target = context.target();
+            ApiBinding binding = context.request() == null ? null : adapters.binding(target, context.request());
+            Map<String, String> headers = caseInsensitive(upstream.getResponseHeaders());
+            return binding != null
+                    ? binding.toGatewayException(target.providerId(), upstream.getStatusCode(), upstream.getResponseBody(), headers)
+                    : adapters.forType(target.type()).toGatewayException(target.providerId(), upstream.getStatusCode(),
+                    upstream.getResponseBody(), headers);
         }
         if (find(failure, CallNotPermittedException.class) != null) {
             // the breaker lets a probe through after wait-in-open-state at the latest: SDKs honour Retry-After

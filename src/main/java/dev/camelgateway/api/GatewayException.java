@@ -10,16 +10,40 @@ public class GatewayException extends RuntimeException {
     private final transient OpenAiError error;
     private final int status;
     private final Map<String, String> headers;
+    private final String upstreamApi;
+    private final String upstreamBody;
 
     public GatewayException(int status, OpenAiError error) {
         this(status, error, Map.of());
     }
 
     public GatewayException(int status, OpenAiError error, Map<String, String> headers) {
+        this(status, error, headers, null, null);
+    }
+
+    private GatewayException(int status, OpenAiError error, Map<String, String> headers, String upstreamApi,
+                             String upstreamBody) {
         super(error.message());
         this.status = status;
         this.error = error;
         this.headers = Map.copyOf(headers);
+        this.upstreamApi = upstreamApi;
+        this.upstreamBody = upstreamBody;
+    }
+
+    /**
+     * This error as a passthrough upstream sent it: its status, and its body for a client speaking the upstream's own
+     * API ({@code api}), who gets it unmodified (keys masked) — Claude Code's recovery, for one, matches on Anthropic's
+     * wording. Clients of any other API get {@link #error()} in their envelope. Classification and retries use the
+     * mapped error as before.
+     */
+    public GatewayException asSentBy(String api, int upstreamStatus, String body) {
+        return new GatewayException(upstreamStatus, error, headers, api, body);
+    }
+
+    /** The upstream's own error body when the client speaks {@code api}, the upstream's API; otherwise null. */
+    public String upstreamBody(String api) {
+        return upstreamBody != null && upstreamApi.equals(api) ? upstreamBody : null;
     }
 
     public int status() {

@@ -25,7 +25,7 @@ public final class RequestContext {
     private final String clientRequestId;
     private final HttpServletResponse servletResponse;
     private final long startNanos = System.nanoTime();
-    private volatile ChatRequest request;
+    private volatile ClientRequest request;
     private volatile GatewayKey key;
     private volatile Reservation reservation;
     // the fallback chain (owned by the chat route)
@@ -40,9 +40,8 @@ public final class RequestContext {
     private long upstreamNanos;
     private volatile String outcome = "success";
     private SseResponse sse;
-    // the client's side: the API it speaks, and its stream's encoder (made with the stream)
+    // the client's side: the API it speaks
     private volatile ClientApi clientApi;
-    private volatile ClientApi.StreamEncoder streamEncoder;
     private volatile ClientProbe clientProbe;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
@@ -118,11 +117,12 @@ public final class RequestContext {
         this.reservation = reservation;
     }
 
-    public ChatRequest request() {
+    /** The request as the client's API sent it (null until its reader ran). */
+    public ClientRequest request() {
         return request;
     }
 
-    public void request(ChatRequest request) {
+    public void request(ClientRequest request) {
         this.request = request;
     }
 
@@ -201,19 +201,13 @@ public final class RequestContext {
         this.failureAllowsFallback = allowsFallback;
     }
 
-    /** The API the client speaks (set by its reader; null before). */
+    /** The API the client speaks (set by its route's first steps; null before). */
     public ClientApi clientApi() {
         return clientApi;
     }
 
-    /** Set once by the API's reader, with the encoder of the request's one stream (one for all its attempts). */
     public void clientApi(ClientApi clientApi) {
-        this.streamEncoder = clientApi.newStreamEncoder();
         this.clientApi = clientApi;
-    }
-
-    public ClientApi.StreamEncoder streamEncoder() {
-        return streamEncoder;
     }
 
     /**

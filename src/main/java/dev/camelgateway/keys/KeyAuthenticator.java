@@ -2,6 +2,7 @@ package dev.camelgateway.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
@@ -70,19 +71,18 @@ public class KeyAuthenticator {
             throw new GatewayException(403, new OpenAiError("The gateway key '" + key.id() + "' may not use the model '"
                     + model + "'.", OpenAiError.INVALID_REQUEST, "model", "model_not_allowed"));
         }
-        ObjectNode body = context.request().body();
-        if (key.maxN() != null && body.path("n").asLong(1) > key.maxN()) {
-            throw overCeiling("n", body.path("n").asLong(), key.maxN(), key);
+        ClientRequest request = context.request();
+        if (key.maxN() != null && request.choices() > key.maxN()) {
+            throw overCeiling("n", request.choices(), key.maxN(), key);
         }
         if (key.maxTokens() != null) {
-            for (String field : new String[] {"max_completion_tokens", "max_tokens"}) {
-                JsonNode value = body.get(field);
-                if (value != null && !value.isNull() && value.asLong() > key.maxTokens()) {
-                    throw overCeiling(field, value.asLong(), key.maxTokens(), key);
-                }
+            Long asked = request.maxOutputTokens();
+            String field = request.api().maxOutputTokensField(request);
+            if (asked != null && asked > key.maxTokens()) {
+                throw overCeiling(field, asked, key.maxTokens(), key);
             }
-            if (!body.hasNonNull("max_completion_tokens") && !body.hasNonNull("max_tokens")) {
-                body.put("max_completion_tokens", key.maxTokens());
+            if (asked == null) {
+                request.body().put(field, key.maxTokens());
             }
         }
     }

@@ -3,13 +3,14 @@ package dev.camelgateway.provider;
 import dev.camelgateway.resilience.UpstreamConnection;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import dev.camelgateway.routing.Target;
+import dev.camelgateway.stream.ClientStream;
 import dev.camelgateway.stream.UpstreamEventIterator;
 import dev.camelgateway.usage.Usage;
 
 import java.time.Instant;
 
 /**
- * One upstream call, from the moment it is sent until its record is taken: its target, clocks, stream mapper, the
+ * One upstream call, from the moment it is sent until its record is taken: its target, clocks, client stream, the
  * events being read and their watchdog, its pooled connection, the usage it reported and the text it produced. A retry or a fallback is a new
  * {@code Attempt}, so nothing of the previous one carries over. Shared by the exchange copies of one attempt (the
  * circuit breaker's, the splitter's) through the request's {@code RequestContext}.
@@ -23,7 +24,7 @@ public final class Attempt {
     private final StringBuilder output = new StringBuilder();
     private volatile long firstByteNanos;
     private volatile Usage reportedUsage;
-    private volatile StreamMapper streamMapper;
+    private volatile ClientStream stream;
     private volatile UpstreamEventIterator events;
     private volatile UpstreamWatchdog.Watch watch;
     private volatile UpstreamConnection connection;
@@ -88,12 +89,13 @@ public final class Attempt {
         this.reportedUsage = usage;
     }
 
-    public StreamMapper streamMapper() {
-        return streamMapper;
+    /** This attempt's stream as the client receives it (null before its events are read, and for whole answers). */
+    public ClientStream stream() {
+        return stream;
     }
 
-    public void streamMapper(StreamMapper streamMapper) {
-        this.streamMapper = streamMapper;
+    public void stream(ClientStream stream) {
+        this.stream = stream;
     }
 
     /** The split source of this attempt's stream. */

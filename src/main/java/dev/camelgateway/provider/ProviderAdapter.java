@@ -24,6 +24,14 @@ public interface ProviderAdapter {
     /** Maps a non-2xx upstream answer to the gateway's error (design §4.3, wire-formats §5). */
     GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers);
 
+    /**
+     * This type's own way of serving a client API other than chat (its {@link ApiBinding}), or null: the API is then
+     * served through its Chat Completions translation, where it has one.
+     */
+    default ApiBinding binding(String api) {
+        return null;
+    }
+
     /** Rejects a model name this provider cannot take safely (e.g. one that would alter a URL path). */
     default void checkModel(String upstreamModel) {
     }

@@ -1,5 +1,7 @@
 package dev.camelgateway.provider;
 
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.routing.Target;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -26,6 +28,14 @@ public class ProviderAdapters {
             throw new IllegalStateException("unknown provider type '" + type + "'; known types: " + byType.keySet());
         }
         return adapter;
+    }
+
+    /**
+     * How {@code target} serves the request's API: its type's own binding of it, or null — the Chat Completions
+     * translation (Chat Completions itself has no binding: it is the canonical form every adapter speaks).
+     */
+    public ApiBinding binding(Target target, ClientRequest request) {
+        return forType(target.type()).binding(request.api().name());
     }
 
     public boolean has(String type) {

@@ -1,6 +1,9 @@
 package dev.camelgateway.provider;
 
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.JsonResponse;
+import dev.camelgateway.routing.Target;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
 import dev.camelgateway.resilience.UpstreamConnection;
@@ -32,20 +35,34 @@ public class UpstreamCall {
         this.watchdog = watchdog;
     }
 
-    /** The provider's request: URL, headers and body, as camel-http expects them. */
+    /**
+     * The provider's request: URL, headers and body, as camel-http expects them — by the deployment's own binding of
+     * the client's API (passthrough), or from the request's Chat Completions translation.
+     */
     public void toUpstreamRequest(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
-        UpstreamRequest upstream = adapters.forType(context.target().type())
-                .toUpstreamRequest(context.request(), context.target());
+        ClientRequest request = context.request();
+        Target target = context.target();
+        ApiBinding binding = adapters.binding(target, request);
+        UpstreamRequest upstream;
+        if (binding != null) {
+            upstream = binding.toUpstreamRequest(request, target);
+        } else if (request.api().translatesToChat()) {
+            upstream = adapters.forType(target.type()).toUpstreamRequest(request.canonical(), target);
+        } else {
+            throw GatewayException.badRequest("The model '" + request.model() + "' is served by the deployment '"
+                    + target.providerId() + "' (type " + target.type() + "), which has no " + request.api().name()
+                    + " API.", "model", "unsupported_api");
+        }
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_URI, upstream.url());
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST); // the enum camel-http wants: a String costs a converter miss per call
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Accept", context.request().stream() ? "text/event-stream" : "application/json");
+        message.setHeader("Accept", request.stream() ? "text/event-stream" : "application/json");
         upstream.headers().forEach(message::setHeader);
         message.setBody(upstream.body());
-        exchange.setProperty("stream", context.request().stream());
+        exchange.setProperty("stream", request.stream());
     }
 
     /**
@@ -88,19 +105,30 @@ public class UpstreamCall {
         }
     }
 
-    /** A whole upstream answer → the client's {@code chat.completion} JSON with the gateway's headers. */
-    public void toChatCompletion(Exchange exchange) throws IOException {
+    /**
+     * A whole upstream answer → the client's answer with the gateway's headers: as the deployment's binding of the
+     * client's API makes it, or the provider's {@code chat.completion} turned into the client's API.
+     */
+    public void toAnswer(Exchange exchange) throws IOException {
         RequestContext context = RequestContext.of(exchange);
         Attempt attempt = context.attempt();
+        ClientRequest request = context.request();
         byte[] upstreamBody = readWatched(exchange.getMessage().getBody(InputStream.class), context, attempt);
-        MappedResponse mapped = adapters.forType(attempt.target().type())
-                .toChatCompletion(upstreamBody, context.request(), attempt.target());
-        Message message = exchange.getMessage();
-        JsonResponse.set(message, 200, ResponseHeaders.of(context), context.clientApi().answer(mapped.body()));
-        attempt.reportedUsage(mapped.usage());
-        if (mapped.usage() == null || mapped.usage().completionTokens() == null) { // kept for the token estimate
-            ObjectNode completion = Json.objectOrNull(mapped.body());
-            attempt.appendOutput(completion == null ? "" : OpenAiShapes.completionText(completion));
+        ApiBinding binding = adapters.binding(attempt.target(), request);
+        MappedResponse mapped;
+        byte[] answer;
+        if (binding != null) {
+            mapped = binding.toAnswer(upstreamBody, request, attempt.target());
+            answer = mapped.body();
+        } else {
+            mapped = adapters.forType(attempt.target().type()).toChatCompletion(upstreamBody, request.canonical(), attempt.target());
+            answer = request.api().answer(mapped.body(), request);
+            if (mapped.usage() == null || mapped.usage().completionTokens() == null) { // kept for the token estimate
+                ObjectNode completion = Json.objectOrNull(mapped.body());
+                attempt.appendOutput(completion == null ? "" : OpenAiShapes.completionText(completion));
+            }
         }
+        JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(context), answer);
+        attempt.reportedUsage(mapped.usage());
     }
 }

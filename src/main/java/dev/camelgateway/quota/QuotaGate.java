@@ -1,6 +1,7 @@
 package dev.camelgateway.quota;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.cost.Price;
@@ -132,16 +133,16 @@ public class QuotaGate {
      * is refused: such numbers would overflow the counters, and no budget could hold them anyway.
      */
     private Estimate estimate(RequestContext context) {
-        ObjectNode body = context.request().body();
-        long prompt = UsageEstimator.promptTokens(context.request());
+        ClientRequest request = context.request();
+        long prompt = request.promptTokens();
         Target target = context.target();
-        long perChoice = body.hasNonNull("max_completion_tokens") ? body.get("max_completion_tokens").asLong()
-                : body.hasNonNull("max_tokens") ? body.get("max_tokens").asLong() : unaskedAllowance(target);
-        long choices = Math.max(1, body.path("n").asLong(1));
+        Long asked = request.maxOutputTokens();
+        long perChoice = asked != null ? asked : unaskedAllowance(target);
+        long choices = request.choices();
         if (perChoice > (MAX_ESTIMATE - prompt) / choices) {
             throw GatewayException.badRequest("This request could use more than " + MAX_ESTIMATE + " tokens (n × max "
-                    + "tokens + prompt), more than a limited key may ask for at once.", body.hasNonNull("n") && choices > 1
-                    ? "n" : "max_tokens", "above_key_limit");
+                    + "tokens + prompt), more than a limited key may ask for at once.", choices > 1
+                    ? "n" : request.api().maxOutputTokensField(request), "above_key_limit");
         }
         long completion = perChoice * choices;
         Price price = prices.priceOf(target.providerId(), target.upstreamModel());

@@ -8,20 +8,20 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.List;
 
-/** Writes mapped chunks to the client as SSE events; when the client is gone, aborts the upstream call at once. */
+/** Writes an attempt's frames to the client as SSE events; when the client is gone, aborts the upstream call at once. */
 @Component("sseWriter")
 public class SseWriter {
 
     @SuppressWarnings("unchecked")
     public void write(Exchange exchange) throws IOException {
-        List<String> chunks = exchange.getMessage().getBody(List.class);
+        List<SseFrame> frames = exchange.getMessage().getBody(List.class);
         RequestContext context = RequestContext.of(exchange);
         Attempt attempt = context.attempt();
         try {
             // flushed unless the next upstream event is already buffered: a burst goes out in one write, and an event
             // never waits for the network behind an unflushed one
-            context.sse().send(context.streamEncoder().encode(chunks), !attempt.moreEventsBuffered());
-            if (!chunks.isEmpty()) {
+            context.sse().send(frames, !attempt.moreEventsBuffered());
+            if (!frames.isEmpty()) {
                 attempt.markFirstByte();
             }
         } catch (ClientDisconnectedException e) {
@@ -30,11 +30,11 @@ public class SseWriter {
         }
     }
 
-    /** The successful end of a stream (Chat Completions: {@code data: [DONE]}). Nothing is left for platform-http to write. */
+    /** The successful end of a stream (Chat Completions: {@code data: [DONE]}; a passthrough: what the upstream sent). Nothing is left for platform-http to write. */
     public void done(Exchange exchange) throws IOException {
         RequestContext context = RequestContext.of(exchange);
         try {
-            context.sse().send(context.streamEncoder().end());
+            context.sse().send(context.attempt().stream().end());
         } catch (ClientDisconnectedException e) {
             context.attempt().cutStream();
             throw e;

@@ -3,8 +3,9 @@ package dev.camelgateway.stream;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.provider.ProviderAdapters;
-import dev.camelgateway.provider.StreamMapper;
-import dev.camelgateway.provider.StreamOutput;
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.provider.ApiBinding;
+import dev.camelgateway.routing.Target;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import java.util.Iterator;
 
 /**
  * The streaming steps of a provider route: split the upstream body into events (watched by the timeout watchdog),
- * map each event with the provider's {@link StreamMapper}, close the stream, and tell the usage an attempt consumed
+ * map each event to the client's frames (its attempt's {@link ClientStream}), close the stream, and tell the usage an attempt consumed
  * when it ended early. Camel adapter only; the mapping lives in the mappers.
  */
 @Component("streamTranslator")
@@ -32,7 +33,7 @@ public class StreamTranslator {
         RequestContext context = RequestContext.of(exchange);
         Attempt attempt = context.attempt();
         InputStream body = exchange.getMessage().getBody(InputStream.class);
-        attempt.streamMapper(adapters.forType(attempt.target().type()).newStreamMapper(context.request(), attempt.target()));
+        attempt.stream(clientStream(context.request(), attempt.target()));
         UpstreamWatchdog.Watch watch = watchdog.watch(body, attempt.target().provider().getTimeouts(),
                 attempt.startNanos(), context.sse(), context.clientProbe(), attempt.connection());
         attempt.watch(watch);
@@ -41,12 +42,19 @@ public class StreamTranslator {
         return events;
     }
 
-    /** One upstream event → the OpenAI chunks to send (body) and any usage it carried (property). */
-    public void toChunks(Exchange exchange) {
+    /** The deployment's own binding of the client's API, or the provider's mapper followed by the API's encoder. */
+    private ClientStream clientStream(ClientRequest request, Target target) {
+        ApiBinding binding = adapters.binding(target, request);
+        return binding != null ? binding.newStream(request, target) : new TranslatedStream(
+                adapters.forType(target.type()).newStreamMapper(request.canonical(), target), request.api().newStreamEncoder(request));
+    }
+
+    /** One upstream event → the client's frames to send (body), recording the usage and text it carried. */
+    public void toFrames(Exchange exchange) {
         SseEvent event = exchange.getMessage().getBody(SseEvent.class);
         Attempt attempt = RequestContext.of(exchange).attempt();
         try {
-            emit(exchange, attempt, event == SseEvent.END ? StreamOutput.NOTHING : attempt.streamMapper().toChunks(event));
+            emit(exchange, attempt, event == SseEvent.END ? ClientStream.ClientFrames.NOTHING : attempt.stream().next(event));
         } catch (RuntimeException e) {
             attempt.cutStream(); // before the client is told
             throw e;
@@ -57,16 +65,16 @@ public class StreamTranslator {
     public void finish(Exchange exchange) {
         Attempt attempt = RequestContext.of(exchange).attempt();
         attempt.stopWatch();
-        emit(exchange, attempt, attempt.streamMapper().finish());
+        emit(exchange, attempt, attempt.stream().finish());
     }
 
-    private static void emit(Exchange exchange, Attempt attempt, StreamOutput output) {
+    private static void emit(Exchange exchange, Attempt attempt, ClientStream.ClientFrames output) {
         if (output.usage() != null) {
             attempt.reportedUsage(output.usage());
         }
         if (!output.text().isEmpty()) {
             attempt.appendOutput(output.text());
         }
-        exchange.getMessage().setBody(output.chunks());
+        exchange.getMessage().setBody(output.frames());
     }
 }

@@ -7,7 +7,7 @@ import dev.camelgateway.cost.Price;
 import dev.camelgateway.cost.PriceTable;
 import dev.camelgateway.keys.GatewayKey;
 import dev.camelgateway.provider.Attempt;
-import dev.camelgateway.provider.StreamMapper;
+import dev.camelgateway.stream.ClientStream;
 import dev.camelgateway.resilience.FailureClassifier;
 import dev.camelgateway.resilience.FailureKind;
 import dev.camelgateway.secrets.SecretRedactor;
@@ -62,8 +62,8 @@ public class AttemptTally {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
-        StreamMapper mapper = attempt.streamMapper();
-        Usage soFar = mapper == null ? null : mapper.usageSoFar();
+        ClientStream stream = attempt.stream();
+        Usage soFar = stream == null ? null : stream.usageSoFar();
         Usage reported = soFar != null ? soFar : attempt.reportedUsage();
         AttemptStatus status = kind == FailureKind.CLIENT_GONE ? AttemptStatus.CLIENT_ABORTED
                 : context.streamCommitted() || !attempt.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
@@ -103,7 +103,7 @@ public class AttemptTally {
         boolean estimated = prompt == null || completion == null;
         if (prompt == null && !producedNothing) {
             // a FAILED attempt's prompt stays unknown (NULL): whether the provider read (and bills) it, nobody knows
-            prompt = UsageEstimator.promptTokens(context.request());
+            prompt = context.request().promptTokens();
         }
         if (completion == null) {
             completion = UsageEstimator.completionTokens(attempt.outputText());

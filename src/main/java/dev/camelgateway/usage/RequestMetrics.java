@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The last step of every chat request: {@code gateway.requests}, {@code gateway.request.duration} and
+ * The last step of every API request: {@code gateway.requests}, {@code gateway.request.duration} and
  * {@code gateway.overhead} (the request's time minus the time its upstream attempts took).
  */
 @Component("requestMetrics")
@@ -26,17 +26,19 @@ public class RequestMetrics {
     public void record(Exchange exchange) {
         RequestContext context = exchange.getProperty(RequestContext.PROPERTY, RequestContext.class);
         if (context == null || context.request() == null) {
-            return; // refused before it was a chat request (method, content type, JSON)
+            return; // refused before its reader made a request of it (method, content type, JSON)
         }
         long total = System.nanoTime() - context.startNanos();
         String provider = context.target() == null ? "none" : tags.provider(context.target().providerId());
         String model = tags.model(context.request().model());
         String stream = Boolean.toString(context.request().stream());
-        Counter.builder("gateway.requests").description("Chat requests by how they ended").tag("provider", provider)
-                .tag("model", model).tag("outcome", context.outcome()).tag("stream", stream).register(meters).increment();
-        Timer.builder("gateway.request.duration").description("Chat request duration, client's view")
-                .tag("provider", provider).tag("model", model).tag("stream", stream).publishPercentileHistogram()
-                .register(meters).record(total, TimeUnit.NANOSECONDS);
+        String api = context.request().api().name();
+        Counter.builder("gateway.requests").description("Requests by how they ended").tag("provider", provider)
+                .tag("model", model).tag("api", api).tag("outcome", context.outcome()).tag("stream", stream)
+                .register(meters).increment();
+        Timer.builder("gateway.request.duration").description("Request duration, client's view")
+                .tag("provider", provider).tag("model", model).tag("api", api).tag("stream", stream)
+                .publishPercentileHistogram().register(meters).record(total, TimeUnit.NANOSECONDS);
         Timer.builder("gateway.overhead").description("Time spent in the gateway, upstream time excluded")
                 .tag("provider", provider).publishPercentileHistogram().register(meters)
                 .record(Math.max(0, total - context.upstreamNanos()), TimeUnit.NANOSECONDS);

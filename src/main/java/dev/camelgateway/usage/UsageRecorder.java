@@ -41,15 +41,17 @@ public class UsageRecorder {
         }
         String provider = tags.provider(record.provider());
         String model = tags.upstreamModel(record.upstreamModel());
-        tokens(provider, model, "prompt", record.usage().promptTokens());
-        tokens(provider, model, "completion", record.usage().completionTokens());
+        String api = record.api(); // one of the gateway's own API names, never the client's text
+        tokens(provider, model, api, "prompt", record.usage().promptTokens());
+        tokens(provider, model, api, "completion", record.usage().completionTokens());
         if (record.costUsd() != null) {
             Counter.builder("gateway.cost").baseUnit("usd").description("Cost of upstream attempts, from the price table")
-                    .tag("provider", provider).tag("model", model).tag("team", teams.team(record.team())).register(meters)
+                    .tag("provider", provider).tag("model", model).tag("api", api).tag("team", teams.team(record.team())).register(meters)
                     .increment(record.costUsd().doubleValue());
         }
         Counter.builder("gateway.upstream.attempts").description("Upstream attempts by how they ended")
-                .tag("provider", provider).tag("outcome", record.status().name().toLowerCase()).register(meters).increment();
+                .tag("provider", provider).tag("api", api).tag("outcome", record.status().name().toLowerCase()).register(meters)
+                .increment();
         if (record.ttftMillis() != null) {
             Timer.builder("gateway.ttft").description("Time to the first event of an attempt (whole answer when not streamed)")
                     .tag("provider", provider).tag("model", model).publishPercentileHistogram().register(meters)
@@ -69,10 +71,11 @@ public class UsageRecorder {
                 .tag("provider", provider).register(meters);
     }
 
-    private void tokens(String provider, String model, String type, Long tokens) {
+    private void tokens(String provider, String model, String api, String type, Long tokens) {
         if (tokens != null && tokens > 0) {
             Counter.builder("gateway.tokens").description("Tokens consumed by upstream attempts")
-                    .tag("provider", provider).tag("model", model).tag("type", type).register(meters).increment(tokens);
+                    .tag("provider", provider).tag("model", model).tag("api", api).tag("type", type).register(meters)
+                    .increment(tokens);
         }
     }
 }
