@@ -34,7 +34,8 @@ public class ChatRequestReader {
         in.setBody(null);
     }
 
-    private static JsonNode parse(byte[] body) {
+    /** The body as JSON, or a 400 naming what is wrong with it (every inbound API reads its body this way). */
+    public static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw GatewayException.badRequest("The request body is empty; expected a JSON object.", null, "invalid_json");
         }

@@ -102,6 +102,14 @@ public class ClientRequest {
         return api.maxOutputTokens(this);
     }
 
+    /**
+     * The deployment id this request would rather be served by, when its model's chain has it (a Responses call that
+     * continues a response that deployment issued); null for none.
+     */
+    public String preferredDeployment() {
+        return null;
+    }
+
     /** How many choices the answer holds (Chat Completions' {@code n}; one elsewhere). */
     public long choices() {
         return api.choices(this);

@@ -14,6 +14,11 @@ import java.util.Map;
  */
 public interface ApiBinding {
 
+    /** Whether this deployment serves the API this way (its configuration may ask for the translation instead). */
+    default boolean serves(Target target) {
+        return true;
+    }
+
     UpstreamRequest toUpstreamRequest(ClientRequest request, Target target);
 
     /** A whole upstream answer → the client's answer bytes, with the usage it reported (or null). */

@@ -35,7 +35,8 @@ public class ProviderAdapters {
      * translation (Chat Completions itself has no binding: it is the canonical form every adapter speaks).
      */
     public ApiBinding binding(Target target, ClientRequest request) {
-        return forType(target.type()).binding(request.api().name());
+        ApiBinding binding = forType(target.type()).binding(request.api().name());
+        return binding != null && binding.serves(target) ? binding : null;
     }
 
     public boolean has(String type) {

@@ -69,6 +69,16 @@ public class GatewayProperties {
          * connections; a call on such a connection would fail and count against the provider).
          */
         private Duration revalidateAfterIdle = Duration.ofSeconds(2);
+        /** How an OpenAI-type deployment serves the Responses API (other types always translate). */
+        private ResponsesMode responses = ResponsesMode.PASSTHROUGH;
+
+        public ResponsesMode getResponses() {
+            return responses;
+        }
+
+        public void setResponses(ResponsesMode responses) {
+            this.responses = responses;
+        }
 
         public Resilience.Retry getRetry() {
             return retry;
@@ -165,6 +175,13 @@ public class GatewayProperties {
             return "Provider[type=" + type + ", baseUrl=" + baseUrl + "]";
         }
     }
+
+    /**
+     * {@code responses:} of a deployment. PASSTHROUGH: its own {@code /responses} endpoint, which keeps stored responses
+     * (OpenAI). STATELESS: its own endpoint, which keeps none (Ollama): the gateway sends a chained call's whole
+     * conversation. TRANSLATE: through Chat Completions (servers without a Responses endpoint).
+     */
+    public enum ResponsesMode { PASSTHROUGH, STATELESS, TRANSLATE }
 
     /**
      * A client-facing model name that points at a {@code provider/model} target, or at a weighted group of them, with

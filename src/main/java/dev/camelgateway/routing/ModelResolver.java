@@ -45,6 +45,7 @@ public class ModelResolver {
             (alias.getGroup().isEmpty() ? List.of(alias.getTarget()) : groups.order(model)).forEach(t -> chain.add(toTarget(t)));
             alias.getFallbacks().forEach(fallback -> chain.add(toTarget(fallback)));
         }
+        preferFirst(chain, context.request().preferredDeployment());
         context.chain(chain);
         context.advance();
         exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
@@ -62,6 +63,16 @@ public class ModelResolver {
             exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
         } else {
             exchange.removeProperty(PROVIDER_PROPERTY);
+        }
+    }
+
+    /** The request's preferred deployment goes first when the chain has it (the rest keep their order). */
+    private static void preferFirst(List<Target> chain, String deployment) {
+        for (int i = 1; deployment != null && i < chain.size(); i++) {
+            if (chain.get(i).providerId().equals(deployment)) {
+                chain.add(0, chain.remove(i));
+                return;
+            }
         }
     }
 

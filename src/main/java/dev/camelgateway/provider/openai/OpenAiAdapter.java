@@ -3,6 +3,7 @@ package dev.camelgateway.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
@@ -16,6 +17,7 @@ import java.util.Map;
 /** {@code type: openai} — OpenAI itself and any OpenAI-compatible server (Ollama, vLLM, the demo upstream). */
 @Component
 public class OpenAiAdapter implements ProviderAdapter {
+    private final OpenAiResponsesBinding responses = new OpenAiResponsesBinding();
 
     @Override
     public String type() {
@@ -37,6 +39,12 @@ public class OpenAiAdapter implements ProviderAdapter {
     @Override
     public StreamMapper newStreamMapper(ChatRequest request, Target target) {
         return new OpenAiStreamMapper(request.includeUsage());
+    }
+
+    /** The Responses API: passed through to the deployment's own endpoint, unless its responses: says translate. */
+    @Override
+    public ApiBinding binding(String api) {
+        return "responses".equals(api) ? responses : null;
     }
 
     @Override

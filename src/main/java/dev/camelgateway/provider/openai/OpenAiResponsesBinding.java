@@ -1,0 +1,71 @@
+package dev.camelgateway.provider.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.api.responses.ResponsesConversation;
+import dev.camelgateway.api.responses.ResponsesRequest;
+import dev.camelgateway.api.responses.ResponsesUsage;
+import dev.camelgateway.provider.ApiBinding;
+import dev.camelgateway.provider.MappedResponse;
+import dev.camelgateway.provider.UpstreamJson;
+import dev.camelgateway.provider.UpstreamRequest;
+import dev.camelgateway.routing.GatewayProperties.ResponsesMode;
+import dev.camelgateway.routing.Target;
+import dev.camelgateway.stream.ClientStream;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Responses API passed through to an OpenAI-type deployment's own {@code POST {base-url}/responses} (its
+ * {@code responses:} setting is passthrough or stateless): the client's body with the upstream model, a chained call's
+ * conversation expanded where the deployment does not keep the previous response ({@link ResponsesConversation}), the
+ * answer and its events as the upstream sent them, its errors in its own words. The gateway stores the finished
+ * response before the client gets it (unless store: false).
+ */
+final class OpenAiResponsesBinding implements ApiBinding {
+    private static final Set<String> FINISHED = Set.of("completed", "incomplete");
+
+    @Override
+    public boolean serves(Target target) {
+        return target.provider().getResponses() != ResponsesMode.TRANSLATE;
+    }
+
+    @Override
+    public UpstreamRequest toUpstreamRequest(ClientRequest request, Target target) {
+        ObjectNode body = ResponsesConversation.toPassthroughBody((ResponsesRequest) request, target);
+        return new UpstreamRequest(responsesUrl(target), OpenAiRequestMapper.bearer(target), Json.bytes(body));
+    }
+
+    /** The answer's bytes go back untouched; a finished one is stored first. */
+    @Override
+    public MappedResponse toAnswer(byte[] upstreamBody, ClientRequest request, Target target) {
+        ObjectNode response = UpstreamJson.object(upstreamBody, "response body");
+        if (FINISHED.contains(response.path("status").asText())) {
+            ((ResponsesRequest) request).finished(response, upstreamHeld(request, target));
+        }
+        return new MappedResponse(upstreamBody, ResponsesUsage.toUsage(response.get("usage")));
+    }
+
+    @Override
+    public ClientStream newStream(ClientRequest request, Target target) {
+        return new OpenAiResponsesStream((ResponsesRequest) request, upstreamHeld(request, target));
+    }
+
+    @Override
+    public GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers) {
+        return OpenAiErrorMapper.toGatewayException(providerId, status, body, headers).asSentBy("responses", status, body);
+    }
+
+    /** The deployment keeps the response too: a passthrough (not stateless) deployment, asked to store. */
+    private static boolean upstreamHeld(ClientRequest request, Target target) {
+        return target.provider().getResponses() == ResponsesMode.PASSTHROUGH && ((ResponsesRequest) request).store();
+    }
+
+    static String responsesUrl(Target target) {
+        String base = target.provider().getBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/responses";
+    }
+}

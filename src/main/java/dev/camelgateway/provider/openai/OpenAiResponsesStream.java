@@ -1,0 +1,100 @@
+package dev.camelgateway.provider.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.api.responses.ResponseFailedEvent;
+import dev.camelgateway.api.responses.ResponsesRequest;
+import dev.camelgateway.api.responses.ResponsesUsage;
+import dev.camelgateway.provider.UpstreamJson;
+import dev.camelgateway.provider.UpstreamStreamException;
+import dev.camelgateway.stream.ClientStream;
+import dev.camelgateway.stream.SseEvent;
+import dev.camelgateway.stream.SseFrame;
+import dev.camelgateway.usage.Usage;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An upstream's Responses stream forwarded event for event (its {@code event:} name and data as sent), read for its
+ * usage (from {@code response.completed}, {@code .incomplete} or {@code .failed}) and output text. Complete only after
+ * {@code response.completed} or {@code response.incomplete}, whose response is stored before it is forwarded; an
+ * in-band {@code error} or {@code response.failed} fails the attempt with the upstream's own event as its frame; a body
+ * that ends before a terminal event was cut ({@code response.failed} from the gateway). One per attempt.
+ */
+final class OpenAiResponsesStream implements ClientStream {
+    private static final Set<String> FINISHED = Set.of("response.completed", "response.incomplete");
+    private static final Set<String> TEXT_DELTAS = Set.of("response.output_text.delta", "response.refusal.delta",
+            "response.function_call_arguments.delta");
+    private final ResponsesRequest request;
+    private final boolean upstreamHeld;
+    private ObjectNode announced;
+    private int lastSequence = -1;
+    private boolean finished;
+    private Usage usage;
+
+    OpenAiResponsesStream(ResponsesRequest request, boolean upstreamHeld) {
+        this.request = request;
+        this.upstreamHeld = upstreamHeld;
+    }
+
+    @Override
+    public ClientFrames next(SseEvent event) {
+        if (finished || "[DONE]".equals(event.data())) {
+            return ClientFrames.NOTHING; // nothing counts after the terminal event; some servers add [DONE]
+        }
+        ObjectNode data = UpstreamJson.object(event.data(), "stream event");
+        String type = data.path("type").asText(event.event() == null ? "" : event.event());
+        lastSequence = Math.max(lastSequence, data.path("sequence_number").asInt(lastSequence));
+        JsonNode response = data.get("response");
+        if (response instanceof ObjectNode announcedNow) {
+            announced = announcedNow;
+            Usage reported = ResponsesUsage.toUsage(announcedNow.get("usage"));
+            usage = reported != null ? reported : usage;
+        }
+        if (type.equals("error") || type.equals("response.failed")) {
+            JsonNode error = type.equals("error") ? data : data.path("response").path("error");
+            throw OpenAiStreamErrors.toException(error.isMissingNode() ? data : error)
+                    .asSentBy("responses", 502, event.data());
+        }
+        if (FINISHED.contains(type)) {
+            finished = true;
+            request.finished((ObjectNode) response, upstreamHeld); // stored before the client hears it is finished
+        }
+        String text = TEXT_DELTAS.contains(type) ? data.path("delta").asText("") : "";
+        SseFrame frame = new SseFrame(event.event() != null ? event.event() : type, event.data());
+        return new ClientFrames(List.of(frame), FINISHED.contains(type) ? usage : null, text);
+    }
+
+    @Override
+    public ClientFrames finish() {
+        if (!finished) {
+            throw new UpstreamStreamException(UpstreamStreamException.INTERRUPTED,
+                    "The upstream stream ended before response.completed.");
+        }
+        return ClientFrames.NOTHING;
+    }
+
+    /** Nothing follows the upstream's own terminal event (the Responses API sends no [DONE]). */
+    @Override
+    public List<SseFrame> end() {
+        return List.of();
+    }
+
+    /** The upstream's own error event as it came; for the gateway's own errors, response.failed. */
+    @Override
+    public List<SseFrame> error(String errorBody) {
+        ObjectNode body = Json.objectOrNull(errorBody);
+        String type = body == null ? "" : body.path("type").asText();
+        if (type.equals("error") || type.equals("response.failed")) {
+            return List.of(new SseFrame(type, errorBody));
+        }
+        return List.of(ResponseFailedEvent.of(announced, request.body(), errorBody, lastSequence + 1));
+    }
+
+    @Override
+    public Usage usageSoFar() {
+        return usage;
+    }
+}
