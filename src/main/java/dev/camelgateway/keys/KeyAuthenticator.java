@@ -1,7 +1,5 @@
 package dev.camelgateway.keys;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;

@@ -1,6 +1,5 @@
 package dev.camelgateway.quota;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
@@ -12,7 +11,6 @@ import dev.camelgateway.keys.Team;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.usage.AttemptRecord;
 import dev.camelgateway.usage.AttemptTally;
-import dev.camelgateway.usage.UsageEstimator;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.stereotype.Component;

@@ -97,7 +97,7 @@ class DemoAndOperationsTest extends GatewayTestSupport {
         metricsEventually("gateway_upstream_attempts_total{", "provider=\"demo\"");
         String scrape = get("/actuator/prometheus").body();
         assertThat(metrics).allSatisfy(metric -> assertThat(scrape).as(metric).contains(metric));
-        assertThat(scrape).contains("gateway_requests_total{model=\"demo\",outcome=\"success\",provider=\"demo\",stream=\"false\"}");
+        assertThat(scrape).contains("gateway_requests_total{api=\"chat\",model=\"demo\",outcome=\"success\",provider=\"demo\",stream=\"false\"}");
     }
 
     /** The usage tap is asynchronous: poll (bounded) until its counter shows up. */

@@ -49,7 +49,7 @@ class MetricCardinalityTest extends GatewayTestSupport {
         }
         Set<String> series = gatewaySeries();
         assertThat(series).noneMatch(s -> s.contains("unlisted"));
-        assertThat(series).anyMatch(s -> s.startsWith("gateway_requests_total{model=\"other\",outcome=\"success\",provider=\"demo\""));
+        assertThat(series).anyMatch(s -> s.startsWith("gateway_requests_total{api=\"chat\",model=\"other\",outcome=\"success\",provider=\"demo\""));
     }
 
     /** Cost is tagged like tokens (configured provider and model) and by team: a configured team, or "none" without one. */
@@ -64,9 +64,9 @@ class MetricCardinalityTest extends GatewayTestSupport {
             cost = gatewaySeries().stream().filter(s -> s.startsWith("gateway_cost_usd_total")).collect(Collectors.toSet());
             Thread.sleep(cost.isEmpty() ? 100 : 0);
         }
-        assertThat(cost).contains("gateway_cost_usd_total{model=\"echo\",provider=\"demo\",team=\"none\"}");
+        assertThat(cost).contains("gateway_cost_usd_total{api=\"chat\",model=\"echo\",provider=\"demo\",team=\"none\"}");
         assertThat(cost).allSatisfy(series -> assertThat(series).matches(
-                "gateway_cost_usd_total\\{model=\"[a-z0-9.-]+\",provider=\"[a-z]+\",team=\"(none|other|"
+                "gateway_cost_usd_total\\{api=\"[a-z_]+\",model=\"[a-z0-9.-]+\",provider=\"[a-z]+\",team=\"(none|other|"
                         + TestKeys.TEAM + "|" + TestKeys.CAPPED_TEAM + ")\"}")); // configured teams only
         assertThat(cost).noneMatch(series -> series.contains("unpriced"));
     }

@@ -52,7 +52,7 @@ class RoutesFromYamlTest extends GatewayTestSupport {
     @Test
     void theRetryWaitAndTheFallbackDecisionAreStepsOfTheRoutesNotSideEffectsOfALoopCondition() {
         Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
-        for (String routeId : java.util.List.of("chat", "provider-ollama")) {
+        for (String routeId : java.util.List.of("deployments", "provider-ollama")) {
             var loops = org.apache.camel.model.ProcessorDefinitionHelper.filterTypeInOutputs(
                     model.getRouteDefinition(routeId).getOutputs(), org.apache.camel.model.LoopDefinition.class);
             assertThat(loops).singleElement().satisfies(loop -> {

@@ -21,7 +21,7 @@ class SseResponseTest {
     @Test
     void chatCompletionsFramesAreDataEventsEndedByDone() throws Exception {
         ClientApi api = new ChatCompletionsApi(new ErrorEnvelope(new SecretRedactor(List.of())));
-        ClientApi.StreamEncoder encoder = api.newStreamEncoder();
+        ClientApi.StreamEncoder encoder = api.newStreamEncoder(null);
 
         stream.send(encoder.encode(List.of("{\"a\":1}", "{\"b\":2}")));
         stream.send(encoder.end());
@@ -34,7 +34,7 @@ class SseResponseTest {
     @Test
     void aMidStreamErrorIsOneDataEventWithTheEnvelopeAndNoDone() throws Exception {
         ClientApi api = new ChatCompletionsApi(new ErrorEnvelope(new SecretRedactor(List.of())));
-        ClientApi.StreamEncoder encoder = api.newStreamEncoder();
+        ClientApi.StreamEncoder encoder = api.newStreamEncoder(null);
         stream.send(encoder.encode(List.of("{\"a\":1}")));
 
         assertThat(stream.trySend(encoder.error(api.errorBody(GatewayException.badRequest("broken", null, "x"))))).isTrue();

@@ -2,6 +2,9 @@ package dev.camelgateway.usage;
 
 import dev.camelgateway.api.ChatCompletionsApi;
 import dev.camelgateway.api.ChatRequest;
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.api.ErrorEnvelope;
+import dev.camelgateway.secrets.SecretRedactor;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.cost.PriceProperties;
@@ -73,8 +76,10 @@ class AttemptTallyCallerAndCostTest {
 
     private static RequestContext context(String deployment, String model, Usage reported) throws Exception {
         RequestContext context = new RequestContext(null, null);
-        context.request(ChatRequest.of((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(
-                "{\"model\":\"" + deployment + "/" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+        ChatCompletionsApi api = new ChatCompletionsApi(new ErrorEnvelope(new SecretRedactor(List.of())));
+        context.clientApi(api);
+        context.request(ClientRequest.ofChat(api, ChatRequest.of((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(
+                "{\"model\":\"" + deployment + "/" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))));
         context.chain(List.of(new Target(deployment, new GatewayProperties.Provider(), model)));
         context.advance();
         Attempt attempt = context.startAttempt();
