@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 
+import java.math.BigDecimal;
+
 /**
  * The Response object of a translated answer around its output: id, status, model and the request's settings echoed
  * as OpenAI echoes them (defaults for what the client left out), so that SDKs find every field they require.
  */
 final class ResponseShell {
+    /** OpenAI's default temperature and top_p, as the gateway reads numbers (BigDecimal). */
+    private static final JsonNode ONE = Json.MAPPER.getNodeFactory().numberNode(new BigDecimal("1.0"));
     private ResponseShell() {
     }
 
@@ -32,8 +36,7 @@ final class ResponseShell {
         reasoning.set("effort", orNull(request.path("reasoning").get("effort")));
         reasoning.set("summary", orNull(request.path("reasoning").get("summary")));
         response.put("store", request.path("store").asBoolean(true));
-        response.set("temperature", request.hasNonNull("temperature") ? request.get("temperature") : Json.MAPPER
-                .getNodeFactory().numberNode(1.0));
+        response.set("temperature", request.hasNonNull("temperature") ? request.get("temperature") : ONE);
         ObjectNode text = response.putObject("text");
         JsonNode format = request.path("text").get("format");
         text.set("format", format != null && format.isObject() ? format : Json.object().put("type", "text"));
@@ -41,7 +44,7 @@ final class ResponseShell {
         response.set("tool_choice", request.hasNonNull("tool_choice") ? request.get("tool_choice")
                 : Json.MAPPER.getNodeFactory().textNode("auto"));
         response.set("tools", request.hasNonNull("tools") ? request.get("tools") : Json.MAPPER.createArrayNode());
-        response.set("top_p", request.hasNonNull("top_p") ? request.get("top_p") : Json.MAPPER.getNodeFactory().numberNode(1.0));
+        response.set("top_p", request.hasNonNull("top_p") ? request.get("top_p") : ONE);
         response.put("truncation", request.path("truncation").asText("disabled"));
         response.putNull("usage");
         echo(request, response, "user");
