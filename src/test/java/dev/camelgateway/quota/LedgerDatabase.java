@@ -14,17 +14,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A ledger database of a test's own on the shared PostgreSQL server (127.0.0.1:5432, trust auth; {@code POSTGRES_URL}'s
  * host): made empty, dropped after. Without a server the test is skipped with a message, except under CI.
  */
-final class LedgerDatabase implements AutoCloseable {
-    static final String USER = System.getenv().getOrDefault("POSTGRES_USER", "postgres");
+public final class LedgerDatabase implements AutoCloseable {
+    public static final String USER = System.getenv().getOrDefault("POSTGRES_USER", "postgres");
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private final String name = "gw_quota_" + Long.toHexString(System.nanoTime());
 
-    static LedgerDatabase create() {
+    public static LedgerDatabase create() {
         LedgerDatabase database = new LedgerDatabase();
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
             admin.createStatement().execute("CREATE DATABASE " + database.name);
         } catch (SQLException e) {
-            String message = "no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + "): the two-instance quota test needs one";
+            String message = "no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + "): this test needs one";
             if (System.getenv("CI") != null) {
                 fail(message);
             }
@@ -33,7 +33,7 @@ final class LedgerDatabase implements AutoCloseable {
         return database;
     }
 
-    String url() {
+    public String url() {
         return SERVER + name;
     }
 
