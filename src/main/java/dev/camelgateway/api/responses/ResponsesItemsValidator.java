@@ -71,8 +71,9 @@ final class ResponsesItemsValidator {
             throw invalidType(param + ".role", "a string", role);
         }
         if (!ROLES.contains(role.asText())) {
-            throw GatewayException.badRequest("Invalid value: '" + Bounded.of(role.asText()) + "'. Supported values are: "
-                    + "'user', 'assistant', 'system' and 'developer'.", param + ".role", "invalid_value");
+            throw GatewayException.badRequest("Invalid value for '" + param + ".role': '" + Bounded.of(role.asText())
+                    + "'. Supported values are: 'user', 'assistant', 'system' and 'developer'.", param + ".role",
+                    "invalid_value");
         }
         JsonNode content = get(message, "content");
         if (content == null) {

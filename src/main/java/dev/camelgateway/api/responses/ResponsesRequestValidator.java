@@ -121,8 +121,8 @@ public final class ResponsesRequestValidator {
         }
         if (choice.isTextual()) {
             if (!TOOL_CHOICES.contains(choice.asText())) {
-                throw GatewayException.badRequest("Invalid value: '" + Bounded.of(choice.asText()) + "'. Supported "
-                        + "values are: 'none', 'auto' and 'required'.", "tool_choice", "invalid_value");
+                throw GatewayException.badRequest("Invalid value for 'tool_choice': '" + Bounded.of(choice.asText())
+                        + "'. Supported values are: 'none', 'auto' and 'required'.", "tool_choice", "invalid_value");
             }
             return;
         }
@@ -147,8 +147,9 @@ public final class ResponsesRequestValidator {
         requiredString(format, "type", "text.format");
         String type = format.get("type").asText();
         if (!Set.of("text", "json_object", "json_schema").contains(type)) {
-            throw GatewayException.badRequest("Invalid value: '" + Bounded.of(type) + "'. Supported values are: 'text', "
-                    + "'json_object' and 'json_schema'.", "text.format.type", "invalid_value");
+            throw GatewayException.badRequest("Invalid value for 'text.format.type': '" + Bounded.of(type)
+                    + "'. Supported values are: 'text', 'json_object' and 'json_schema'.", "text.format.type",
+                    "invalid_value");
         }
         if (type.equals("json_schema")) {
             requiredString(format, "name", "text.format");

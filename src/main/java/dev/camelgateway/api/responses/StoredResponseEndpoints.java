@@ -46,10 +46,10 @@ public class StoredResponseEndpoints {
 
     /** The response's own input items, a page at a time ({@code limit}, {@code order}, {@code after}). */
     public void inputItems(Exchange exchange) {
-        StoredResponse response = found(exchange);
         Message in = exchange.getMessage();
         InputItemsPage page = InputItemsPage.of(in.getHeader("limit", String.class), in.getHeader("order", String.class),
                 in.getHeader("after", String.class));
+        StoredResponse response = found(exchange);
         ArrayNode data = page.select(response.inputItems());
         ObjectNode list = Json.object().put("object", "list");
         list.set("data", data);
