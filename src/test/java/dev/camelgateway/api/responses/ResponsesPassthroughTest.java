@@ -175,7 +175,7 @@ class ResponsesPassthroughTest extends ResponsesTestSupport {
 
     @Test
     void anUpstreamErrorReachesTheClientInTheUpstreamsOwnWords() {
-        UPSTREAM.enqueue(OPENAI_RESPONSES, Reply.json(400, openAi("error-400.json", "", "")));
+        UPSTREAM.enqueue(OPENAI_RESPONSES, Reply.json(400, UpstreamResponses.text("error-400.json", "")));
         assertThatThrownBy(() -> openAi().responses().create(ResponseCreateParams.builder().model("openai/gpt-4.1")
                 .input("hi").build())).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("Invalid type for 'input[0].content'")

@@ -22,7 +22,7 @@ class ResponsesStreamFailuresTest extends ResponsesTestSupport {
     @Test
     void aPassthroughStreamCutAfterTheFirstByteEndsWithResponseFailedAndNoCompletion() throws Exception {
         String id = newId();
-        String whole = openAi("text.sse", id, "gpt-4.1");
+        String whole = UpstreamResponses.text("text.sse", id);
         String firstFive = String.join("", Arrays.asList(whole.split("(?<=\n\n)")).subList(0, 5));
         UPSTREAM.enqueue(OPENAI_RESPONSES, new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(), Map.of())
                 .withRawSse(firstFive).thenCut());

@@ -3,7 +3,6 @@ package dev.camelgateway.api.responses;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.responses.ResponseStreamEvent;
-import dev.camelgateway.support.Fixtures;
 import dev.camelgateway.support.FakeUpstream.Reply;
 import dev.camelgateway.support.GatewayTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * What the Responses end-to-end tests share: upstream answers from fixtures/responses-upstream/ with ids of the test's
@@ -24,24 +22,16 @@ abstract class ResponsesTestSupport extends GatewayTestSupport {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** A fresh upstream response id. */
     static String newId() {
-        return "resp_" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** An OpenAI Responses answer from fixtures/responses-upstream/openai/, with this id and model. */
-    static String openAi(String file, String id, String model) {
-        return Fixtures.read("responses-upstream", "openai", file).replace("{{id}}", id).replace("{{model}}", model);
+        return UpstreamResponses.newId();
     }
 
     static Reply openAiJson(String file, String id) {
-        return Reply.json(200, openAi(file, id, "gpt-4.1-2025-04-14"));
+        return UpstreamResponses.json(file, id);
     }
 
-    /** A recorded stream, written one event at a time ({@code event:} lines as sent). */
     static Reply openAiSse(String file, String id) {
-        return new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(), Map.of())
-                .withRawSse(openAi(file, id, "gpt-4.1-2025-04-14"));
+        return UpstreamResponses.sse(file, id);
     }
 
     static List<ResponseStreamEvent> events(OpenAIClient client, com.openai.models.responses.ResponseCreateParams params) {
