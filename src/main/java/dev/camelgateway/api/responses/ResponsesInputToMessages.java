@@ -28,7 +28,11 @@ final class ResponsesInputToMessages {
         for (JsonNode item : history) {
             add(messages, item, null);
         }
-        ArrayNode input = ResponsesItems.of(body.get("input"));
+        JsonNode input = body.get("input");
+        if (input.isTextual()) {
+            messages.addObject().put("role", "user").put("content", input.asText()); // Chat's own short form
+            return messages;
+        }
         for (int i = 0; i < input.size(); i++) {
             add(messages, input.get(i), "input[" + i + "]");
         }

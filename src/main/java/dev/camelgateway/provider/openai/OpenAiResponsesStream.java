@@ -59,8 +59,12 @@ final class OpenAiResponsesStream implements ClientStream {
                     .asSentBy("responses", 502, event.data());
         }
         if (FINISHED.contains(type)) {
+            if (!(response instanceof ObjectNode finishedResponse)) {
+                throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR, "The upstream's " + type
+                        + " event carries no response.");
+            }
             finished = true;
-            request.finished((ObjectNode) response, upstreamHeld); // stored before the client hears it is finished
+            request.finished(finishedResponse, upstreamHeld); // stored before the client hears it is finished
         }
         String text = TEXT_DELTAS.contains(type) ? data.path("delta").asText("") : "";
         SseFrame frame = new SseFrame(event.event() != null ? event.event() : type, event.data());

@@ -139,4 +139,13 @@ class ResponsesTranslatedTest extends ResponsesTestSupport {
                 .satisfies(e -> assertThat(((BadRequestException) e).code()).contains("unsupported_tool"));
         assertThat(UPSTREAM.received()).isEmpty();
     }
+
+    @Test
+    void theShippedDemoDeploymentAnswersThroughItsChatCompletions() {
+        Response whole = openAi().responses().create(ResponseCreateParams.builder().model("demo").input("ping").build());
+        assertThat(text(whole)).contains("You said:").contains("ping");
+        List<ResponseStreamEvent> events = events(openAi(), ResponseCreateParams.builder().model("demo").input("pong").build());
+        assertThat(type(events.get(0))).isEqualTo("response.created");
+        assertThat(text(events.get(events.size() - 1).completed().orElseThrow().response())).contains("pong");
+    }
 }
