@@ -69,6 +69,16 @@ public class GatewayProperties {
          * connections; a call on such a connection would fail and count against the provider).
          */
         private Duration revalidateAfterIdle = Duration.ofSeconds(2);
+        /** Anthropic beta flags ({@code anthropic-beta} values) a client's /v1/messages call never passes on to this deployment. */
+        private List<String> anthropicBetaDrop = new ArrayList<>();
+
+        public List<String> getAnthropicBetaDrop() {
+            return anthropicBetaDrop;
+        }
+
+        public void setAnthropicBetaDrop(List<String> anthropicBetaDrop) {
+            this.anthropicBetaDrop = anthropicBetaDrop == null ? new ArrayList<>() : anthropicBetaDrop;
+        }
 
         public Resilience.Retry getRetry() {
             return retry;
