@@ -184,6 +184,20 @@ class MessagesPassthroughEndToEndTest extends MessagesTestSupport {
     }
 
     @Test
+    void anErrorEventBeforeAnythingReachedTheClientIsRetriedThenAnsweredAsAnthropicsStatusAndData() {
+        String overloaded = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+        for (int i = 0; i < 3; i++) { // max-attempts 3: an in-band overload is retried like a 529
+            UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.sse(List.of()).withRawSse("event: error\ndata: " + overloaded + "\n\n"));
+        }
+
+        HttpResponse<String> response = messages(request(true), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(529);
+        assertThat(response.body()).isEqualTo(overloaded);
+        assertThat(response.headers().firstValue("x-gateway-attempts")).hasValue("3");
+    }
+
+    @Test
     void aStreamCutAfterItsFirstBytesEndsWithAnErrorEventAndNoMessageStop() throws Exception {
         String sse = Fixtures.read("anthropic", "chat-basic", "upstream-response.sse");
         String firstEvents = sse.substring(0, sse.indexOf("event: content_block_delta", sse.indexOf("event: content_block_delta") + 1));
