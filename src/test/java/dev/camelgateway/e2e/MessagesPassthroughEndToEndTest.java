@@ -212,6 +212,22 @@ class MessagesPassthroughEndToEndTest extends MessagesTestSupport {
         assertThat(error.get("type").asText()).isEqualTo("error");
         assertThat(error.path("error").path("type").asText()).isEqualTo("api_error");
         assertThat(error.get("request_id").asText()).isEqualTo(response.headers().firstValue("x-request-id").orElseThrow());
+        JsonNode row = rows(response, 1).get(0);
+        assertThat(row.get("status").asText()).isEqualTo("PARTIAL");
+        assertThat(row.get("prompt_tokens").asLong()).as("message_start's input tokens").isEqualTo(31);
+        assertThat(row.get("completion_tokens").asLong()).as("estimated from the text that came").isPositive();
+        assertThat(row.get("usage_source").asText()).isEqualTo("ESTIMATED");
+    }
+
+    @Test
+    void anUpstreamErrorBodyQuotingTheProvidersKeyReachesTheClientMasked() {
+        UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                + "\"message\":\"bad key " + ANTHROPIC_KEY + " in x-api-key\"}}"));
+
+        HttpResponse<String> refused = messages(request(false), Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).doesNotContain(ANTHROPIC_KEY).contains("[redacted]").contains("invalid_request_error");
     }
 
     private static MessageCreateParams.Builder params() {
