@@ -34,7 +34,8 @@ public class ChatRequestReader {
         in.setBody(null);
     }
 
-    private static JsonNode parse(byte[] body) {
+    /** The body as JSON, or a 400 {@code invalid_json} that says where it broke (every inbound API's reader). */
+    public static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw GatewayException.badRequest("The request body is empty; expected a JSON object.", null, "invalid_json");
         }

@@ -9,19 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * … instead."). {@code param} is the field's whole path, e.g. {@code messages[1].tool_calls[0].function.name}. A JSON
  * {@code null} counts as absent, as at OpenAI; every mapper skips null fields.
  */
-final class JsonChecks {
-    static final long INT32_MAX = Integer.MAX_VALUE;
+public final class JsonChecks {
+    public static final long INT32_MAX = Integer.MAX_VALUE;
 
     private JsonChecks() {
     }
 
     /** The member, or null when it is absent or JSON null. */
-    static JsonNode get(JsonNode parent, String field) {
+    public static JsonNode get(JsonNode parent, String field) {
         JsonNode value = parent.get(field);
         return value == null || value.isNull() ? null : value;
     }
 
-    static ObjectNode object(JsonNode parent, String field, String prefix) {
+    public static ObjectNode object(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isObject()) {
             throw invalidType(param(prefix, field), "an object", value);
@@ -29,7 +29,7 @@ final class JsonChecks {
         return (ObjectNode) value;
     }
 
-    static ArrayNode array(JsonNode parent, String field, String prefix) {
+    public static ArrayNode array(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isArray()) {
             throw invalidType(param(prefix, field), "an array", value);
@@ -37,14 +37,14 @@ final class JsonChecks {
         return (ArrayNode) value;
     }
 
-    static void string(JsonNode parent, String field, String prefix) {
+    public static void string(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isTextual()) {
             throw invalidType(param(prefix, field), "a string", value);
         }
     }
 
-    static void bool(JsonNode parent, String field, String prefix) {
+    public static void bool(JsonNode parent, String field, String prefix) {
         JsonNode value = get(parent, field);
         if (value != null && !value.isBoolean()) {
             throw invalidType(param(prefix, field), "a boolean", value);
@@ -52,7 +52,7 @@ final class JsonChecks {
     }
 
     /** An array whose every element is a string. */
-    static void strings(JsonNode parent, String field, String prefix) {
+    public static void strings(JsonNode parent, String field, String prefix) {
         ArrayNode values = array(parent, field, prefix);
         for (int i = 0; values != null && i < values.size(); i++) {
             if (!values.get(i).isTextual()) {
@@ -65,7 +65,7 @@ final class JsonChecks {
      * An integer in {@code [min, max]}; the bounds are the field's real range (OpenAI's integers are 32-bit except
      * {@code seed}), so a huge number is refused instead of wrapping when a mapper reads it as an int or a long.
      */
-    static void integer(JsonNode parent, String field, String prefix, long min, long max) {
+    public static void integer(JsonNode parent, String field, String prefix, long min, long max) {
         JsonNode value = get(parent, field);
         if (value == null) {
             return;
@@ -83,7 +83,7 @@ final class JsonChecks {
         }
     }
 
-    static void number(JsonNode parent, String field, String prefix, double min, double max) {
+    public static void number(JsonNode parent, String field, String prefix, double min, double max) {
         JsonNode value = get(parent, field);
         if (value == null) {
             return;
@@ -102,7 +102,7 @@ final class JsonChecks {
      * The parameter's name in an error ({@code messages[2].content[0].text}): its parent's name ({@code prefix}, null
      * at the top level) and the field, made only when a check fails. A client's own key is quoted bounded.
      */
-    static String param(String prefix, String field) {
+    public static String param(String prefix, String field) {
         return prefix == null ? field : prefix + "." + Bounded.of(field);
     }
 
@@ -112,7 +112,7 @@ final class JsonChecks {
                 param, code);
     }
 
-    static GatewayException invalidType(String param, String expected, JsonNode got) {
+    public static GatewayException invalidType(String param, String expected, JsonNode got) {
         return GatewayException.badRequest("Invalid type for '" + param + "': expected " + expected + ", but got "
                 + describe(got) + " instead.", param, "invalid_type");
     }
