@@ -115,6 +115,40 @@ class EmbeddingsEndToEndTest extends GatewayTestSupport {
         assertRow(embedded.requestId(), "gemini", 13, "ESTIMATED");
     }
 
+    /** Extract before retry: the failed attempt has its row too; the client sees only the answer. */
+    @Test
+    void aFailedAttemptIsRetriedAndEachAttemptHasItsRow() throws Exception {
+        UPSTREAM.enqueue("/ollama/v1/embeddings", Reply.json(503, "{\"error\":{\"message\":\"loading model\"}}"));
+        UPSTREAM.enqueue("/ollama/v1/embeddings", Reply.json(200, Fixtures.read("openai", "embeddings-no-usage", "upstream-response.json")));
+
+        HttpResponse<String> response = post("/v1/embeddings", "application/json",
+                "{\"model\":\"ollama/nomic-embed-text\",\"input\":[\"hello world\"]}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-gateway-attempts")).hasValue("2");
+        JsonNode attempts = rows(response.headers().firstValue("x-request-id").orElseThrow(), 2);
+        assertThat(attempts.get(0).get("status").asText()).isEqualTo("FAILED");
+        assertThat(attempts.get(0).get("http_status").asInt()).isEqualTo(503);
+        assertThat(attempts.get(1).get("status").asText()).isEqualTo("COMPLETE");
+        assertThat(attempts.get(1).get("prompt_tokens").asLong()).as("no usage reported: counted").isEqualTo(2);
+        assertThat(attempts.get(1).get("usage_source").asText()).isEqualTo("ESTIMATED");
+        assertThat(attempts).allSatisfy(row -> assertThat(row.get("api").asText()).isEqualTo("embeddings"));
+    }
+
+    @Test
+    void anUpstreamRefusalReachesTheClientAsForChat() throws Exception {
+        UPSTREAM.enqueue(GEMINI_EMBEDDINGS, Reply.json(400, Json.parse(Fixtures.read("gemini", "embeddings-too-many-400",
+                "upstream-error.json")).get("body").toString()));
+
+        assertThatThrownBy(() -> openAi().embeddings().create(EmbeddingCreateParams.builder()
+                .model("gemini/gemini-embedding-001").input("hi").build()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.getMessage()).contains("gemini: * BatchEmbedContentsRequest.requests: at most 100");
+                    assertThat(e.code()).hasValue("INVALID_ARGUMENT");
+                    assertThat(e.headers().values("x-should-retry")).containsExactly("false");
+                });
+    }
+
     @Test
     void aDeploymentWithoutAnEmbeddingsApiIsA400NamingItAndItsType() {
         assertThatThrownBy(() -> openAi().embeddings().create(EmbeddingCreateParams.builder()
@@ -179,18 +213,9 @@ class EmbeddingsEndToEndTest extends GatewayTestSupport {
         return new Embedded(response.parse(), response.headers().values("x-request-id").get(0));
     }
 
-    /** The request's one ledger row, read as operators read it ({@code GET /admin/usage/{id}}; written a moment later). */
-    static void assertRow(String requestId, String provider, long promptTokens, String usageSource) throws Exception {
-        HttpResponse<String> usage = null;
-        for (int i = 0; i < 100 && (usage == null || usage.statusCode() == 404); i++) {
-            Thread.sleep(usage == null ? 0 : 50);
-            usage = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage/" + requestId)))
-                    .header("Authorization", basic(OPERATOR_USER, OPERATOR_PASSWORD)).GET().build());
-        }
-        assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
-        JsonNode attempts = Json.parse(usage.body()).get("attempts");
-        assertThat(attempts).hasSize(1);
-        JsonNode row = attempts.get(0);
+    /** The request's one ledger row. */
+    private static void assertRow(String requestId, String provider, long promptTokens, String usageSource) throws Exception {
+        JsonNode row = rows(requestId, 1).get(0);
         assertThat(row.get("api").asText()).isEqualTo("embeddings");
         assertThat(row.get("provider").asText()).isEqualTo(provider);
         assertThat(row.get("status").asText()).isEqualTo("COMPLETE");
@@ -199,5 +224,18 @@ class EmbeddingsEndToEndTest extends GatewayTestSupport {
         assertThat(row.get("completion_tokens").asLong()).isZero();
         assertThat(row.get("total_tokens").asLong()).isEqualTo(promptTokens);
         assertThat(row.get("usage_source").asText()).isEqualTo(usageSource);
+    }
+
+    /** The request's ledger rows as operators read them ({@code GET /admin/usage/{id}}), once all are written. */
+    private static JsonNode rows(String requestId, int expected) throws Exception {
+        JsonNode attempts = Json.object().putArray("none");
+        for (int i = 0; i < 100 && attempts.size() < expected; i++) {
+            Thread.sleep(i == 0 ? 0 : 50); // rows are written a moment after the answer
+            HttpResponse<String> usage = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage/" + requestId)))
+                    .header("Authorization", basic(OPERATOR_USER, OPERATOR_PASSWORD)).GET().build());
+            attempts = usage.statusCode() == 200 ? Json.parse(usage.body()).get("attempts") : attempts;
+        }
+        assertThat(attempts).as("ledger rows of " + requestId).hasSize(expected);
+        return attempts;
     }
 }
