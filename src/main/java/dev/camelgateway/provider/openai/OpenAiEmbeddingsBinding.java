@@ -3,7 +3,6 @@ package dev.camelgateway.provider.openai;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.provider.MappedResponse;
-import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.UpstreamRequest;
 import dev.camelgateway.provider.WholeAnswerBinding;
 import dev.camelgateway.routing.Target;
@@ -12,7 +11,7 @@ import java.util.Map;
 
 /**
  * Embeddings on an OpenAI-type deployment: passthrough. The answer's bytes go back untouched (floats or base64, as
- * the upstream made them); they are parsed only to read the usage. Errors as for chat.
+ * the upstream made them); only their usage is read. Errors as for chat.
  */
 final class OpenAiEmbeddingsBinding implements WholeAnswerBinding {
 
@@ -23,8 +22,7 @@ final class OpenAiEmbeddingsBinding implements WholeAnswerBinding {
 
     @Override
     public MappedResponse toAnswer(byte[] upstreamBody, ClientRequest request, Target target) {
-        return new MappedResponse(upstreamBody,
-                OpenAiEmbeddingsUsage.toUsage(UpstreamJson.object(upstreamBody, "response body").get("usage")));
+        return new MappedResponse(upstreamBody, OpenAiEmbeddingsUsage.toUsage(upstreamBody));
     }
 
     @Override
