@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The type and range checks of request validation, with OpenAI's wording ("Invalid type for 'x': expected …, but got
  * … instead."). {@code param} is the field's whole path, e.g. {@code messages[1].tool_calls[0].function.name}. A JSON
- * {@code null} counts as absent, as at OpenAI; every mapper skips null fields. Other APIs' validators (Anthropic
- * Messages) use them too.
+ * {@code null} counts as absent, as at OpenAI; every mapper skips null fields.
  */
 public final class JsonChecks {
     public static final long INT32_MAX = Integer.MAX_VALUE;

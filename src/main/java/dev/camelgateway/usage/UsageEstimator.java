@@ -40,7 +40,7 @@ public final class UsageEstimator {
         return count(output.toString());
     }
 
-    /** The tokens of a text (o200k_base), e.g. for a request format other than Chat Completions. */
+    /** The tokens of a text as it is, without any chat framing (an embeddings input). */
     public static long textTokens(String text) {
         return count(text);
     }

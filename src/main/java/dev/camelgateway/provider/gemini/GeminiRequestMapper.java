@@ -93,12 +93,13 @@ public final class GeminiRequestMapper {
         return config;
     }
 
-    private static String modelsUrl(Target target) {
+    /** {@code {base-url}/v1beta/models/{model}}: the model checked by {@link #checkModel} when it was resolved. */
+    static String modelsUrl(Target target) {
         String base = target.provider().getBaseUrl();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1beta/models/" + target.upstreamModel();
     }
 
-    private static Map<String, String> headers(Target target) {
+    static Map<String, String> headers(Target target) {
         String key = target.provider().getApiKey();
         return key.isBlank() ? Map.of() : Map.of("x-goog-api-key", key);
     }

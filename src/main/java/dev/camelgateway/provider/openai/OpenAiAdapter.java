@@ -3,6 +3,7 @@ package dev.camelgateway.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
@@ -16,6 +17,7 @@ import java.util.Map;
 /** {@code type: openai} — OpenAI itself and any OpenAI-compatible server (Ollama, vLLM, the demo upstream). */
 @Component
 public class OpenAiAdapter implements ProviderAdapter {
+    private static final ApiBinding EMBEDDINGS = new OpenAiEmbeddingsBinding();
 
     @Override
     public String type() {
@@ -42,5 +44,10 @@ public class OpenAiAdapter implements ProviderAdapter {
     @Override
     public GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers) {
         return OpenAiErrorMapper.toGatewayException(providerId, status, body, headers);
+    }
+
+    @Override
+    public ApiBinding binding(String api) {
+        return "embeddings".equals(api) ? EMBEDDINGS : null;
     }
 }
