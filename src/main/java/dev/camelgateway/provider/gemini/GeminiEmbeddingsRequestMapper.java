@@ -20,12 +20,13 @@ import java.util.Set;
  * {base-url}/v1beta/models/{model}:batchEmbedContents} with one {@code EmbedContentRequest} per input
  * ({@code {"model":"models/{model}","content":{"parts":[{"text":…}]},"outputDimensionality":…}}), the key in
  * {@code x-goog-api-key}. The model is checked as for chat ({@link GeminiRequestMapper#checkModel}): nothing of it can
- * change the URL. Gemini embeds text only, so token ids are a 400; base64 is encoded by the gateway; anything else
- * (OpenAI's {@code user} too) goes to the unsupported-parameters policy.
+ * change the URL. Gemini embeds text only, so token ids are a 400; base64 is encoded by the gateway; OpenAI's
+ * {@code user} is left out, and anything else goes to the unsupported-parameters policy.
  */
 final class GeminiEmbeddingsRequestMapper {
     /** Read here, or by the gateway itself ({@code encoding_format}). */
-    private static final Set<String> MAPPED = Set.of("model", "input", "dimensions", "encoding_format");
+    private static final Set<String> MAPPED = Set.of("model", "input", "dimensions", "encoding_format",
+            "user"); // an end-user id for abuse monitoring, with no field here and no effect on the vectors: left out
 
     private GeminiEmbeddingsRequestMapper() {
     }

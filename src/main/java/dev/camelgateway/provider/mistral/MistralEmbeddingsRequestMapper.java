@@ -21,11 +21,12 @@ import java.util.Set;
  * the same shape, with {@code dimensions} named {@code output_dimension}. Mistral embeds text only (its {@code input}
  * is a string or strings), so token ids are a 400. Floats are always asked for: the gateway encodes base64 itself, as
  * OpenAI does, rather than trust another provider's encoding. Mistral refuses unknown fields (422 extra_forbidden), so
- * anything else (OpenAI's {@code user} too) goes to the unsupported-parameters policy.
+ * anything else goes to the unsupported-parameters policy; OpenAI's {@code user} is left out.
  */
 final class MistralEmbeddingsRequestMapper {
     /** Read here, or by the gateway itself ({@code encoding_format}). */
-    private static final Set<String> MAPPED = Set.of("model", "input", "dimensions", "encoding_format");
+    private static final Set<String> MAPPED = Set.of("model", "input", "dimensions", "encoding_format",
+            "user"); // an end-user id for abuse monitoring, with no field here and no effect on the vectors: left out
 
     private MistralEmbeddingsRequestMapper() {
     }
