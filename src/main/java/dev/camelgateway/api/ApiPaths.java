@@ -22,6 +22,8 @@ public final class ApiPaths {
     private static final Set<String> CLIENT_API = Set.of("/v1/chat/completions", "/chat/completions", "/v1/models",
             "/v1/messages", "/v1/messages/count_tokens", "/v1/responses", "/v1/embeddings");
     private static final String MODEL_PREFIX = "/v1/models/";
+    /** Anthropic's Messages API: its errors come in Anthropic's envelope, wherever they are made. */
+    private static final String MESSAGES = "/v1/messages";
     /** A stored response: GET and DELETE {@code /v1/responses/{id}}, GET {@code /v1/responses/{id}/input_items}. */
     private static final String RESPONSE_PREFIX = "/v1/responses/";
     /** Routes that take no body, exactly or as a prefix (a path parameter follows). */
@@ -52,6 +54,11 @@ public final class ApiPaths {
         return CLIENT_API.contains(path) || path.startsWith(MODEL_PREFIX) || path.startsWith(RESPONSE_PREFIX);
     }
 
+    /** A path of Anthropic's Messages API ({@code /v1/messages}, {@code /v1/messages/count_tokens}, anything below). */
+    public static boolean speaksAnthropic(String path) {
+        return path != null && (path.equals(MESSAGES) || path.startsWith(MESSAGES + "/"));
+    }
+
     static boolean takesNoBody(HttpServletRequest request) {
         String path = path(request);
         return NO_BODY.contains(path) || NO_BODY_PREFIXES.stream().anyMatch(path::startsWith);
@@ -61,7 +68,7 @@ public final class ApiPaths {
      * The path as Spring MVC matches it: decoded, normalised and without {@code ;parameters} (Tomcat's servlet path),
      * so that {@code /v1/chat/completions;x} or {@code //v1/chat/completions} cannot reach a route unguarded.
      */
-    private static String path(HttpServletRequest request) {
+    static String path(HttpServletRequest request) {
         String pathInfo = request.getPathInfo();
         return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
     }

@@ -34,7 +34,7 @@ public class ChatRequestReader {
         in.setBody(null);
     }
 
-    /** The body as JSON, or a 400 naming what is wrong with it (every inbound API reads its body this way). */
+    /** The body as JSON, or a 400 {@code invalid_json} that says where it broke (every inbound API's reader). */
     public static JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw GatewayException.badRequest("The request body is empty; expected a JSON object.", null, "invalid_json");

@@ -39,7 +39,8 @@ public final class ChatRequestValidator {
         return ChatRequest.of(body);
     }
 
-    private static void requireModel(JsonNode model) {
+    /** {@code model}: present, a string, not blank, at most 256 characters (every inbound API's rule). */
+    public static void requireModel(JsonNode model) {
         if (model == null) {
             throw GatewayException.badRequest("you must provide a model parameter", "model", "missing_required_parameter");
         }

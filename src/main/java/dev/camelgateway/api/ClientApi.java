@@ -43,6 +43,11 @@ public interface ClientApi {
     /** An error in this API's envelope, as an HTTP body or (through a stream) a stream's error event. */
     String errorBody(GatewayException error);
 
+    /** As {@link #errorBody(GatewayException)}, for an envelope that names the request (Anthropic's request_id). */
+    default String errorBody(GatewayException error, RequestContext context) {
+        return errorBody(error);
+    }
+
     /** The prompt's tokens, counted by the gateway (jtokkit). */
     long promptTokens(ClientRequest request);
 

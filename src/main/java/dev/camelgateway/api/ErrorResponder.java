@@ -84,7 +84,7 @@ public class ErrorResponder {
     private String body(RequestContext context, GatewayException error) {
         ClientApi api = api(context);
         String upstreams = error.upstreamBody(api.name());
-        return upstreams != null ? envelope.redact(upstreams) : api.errorBody(error);
+        return upstreams != null ? envelope.redact(upstreams) : api.errorBody(error, context);
     }
 
     /** The API the client speaks; Chat Completions for a request refused before its reader named one. */

@@ -25,6 +25,7 @@ public class JsonErrorController implements ErrorController {
         RequestContext context = new RequestContext(request.getHeader("x-request-id"), response);
         GatewayException error = StatusErrors.of(status instanceof Integer code ? code : 404,
                 request.getMethod() + " " + (uri == null ? request.getRequestURI() : uri), context.requestId());
-        ServletErrors.write(response, context, error);
+        ServletErrors.write(response, context, error,
+                ApiPaths.speaksAnthropic(uri instanceof String original ? original : request.getRequestURI()));
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tomcat's error report for what never reaches a servlet (a request line or headers it cannot parse, a header too
- * large): OpenAI's envelope instead of Tomcat's HTML page. It replaces the host's error report valve and keeps its
- * rules: only a status of 400 or more, only when nothing was written, and only once.
+ * large): OpenAI's envelope (Anthropic's on /v1/messages*) instead of Tomcat's HTML page. It replaces the host's error
+ * report valve and keeps its rules: only a status of 400 or more, only when nothing was written, and only once.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
 
@@ -31,7 +31,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         try {
             RequestContext context = new RequestContext(request.getHeader("x-request-id"), response);
-            ServletErrors.write(response, context, StatusErrors.of(response.getStatus(), null, context.requestId()));
+            ServletErrors.write(response, context, StatusErrors.of(response.getStatus(), null, context.requestId()),
+                    ApiPaths.speaksAnthropic(request.getRequestURI()));
         } catch (IOException | IllegalStateException e) {
             // the client is gone, or the response cannot be written: nothing to report to
         }

@@ -20,6 +20,7 @@ import java.util.UUID;
 public final class RequestContext {
     public static final String PROPERTY = "gateway";
     private static final int MAX_CLIENT_ID = 256;
+    private static final int MAX_SESSION_ID = 128;
 
     private final String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");
     private final String clientRequestId;
@@ -43,6 +44,7 @@ public final class RequestContext {
     // the client's side: the API it speaks
     private volatile ClientApi clientApi;
     private volatile ClientProbe clientProbe;
+    private volatile String clientSessionId;
 
     public RequestContext(String clientRequestId, HttpServletResponse servletResponse) {
         this.clientRequestId = bounded(clientRequestId);
@@ -84,6 +86,16 @@ public final class RequestContext {
      */
     private static String bounded(String clientRequestId) {
         return Bounded.printable(clientRequestId, MAX_CLIENT_ID);
+    }
+
+    /** The client's own session id (Claude Code's {@code X-Claude-Code-Session-Id}), as the ledger keeps it, or null. */
+    public String clientSessionId() {
+        return clientSessionId;
+    }
+
+    /** Bounded where it enters, as {@link #clientRequestId()}: printable, at most {@value #MAX_SESSION_ID} characters. */
+    public void clientSessionId(String clientSessionId) {
+        this.clientSessionId = Bounded.printable(clientSessionId, MAX_SESSION_ID);
     }
 
     /** Whether the client is still connected, asked while nothing is written to it; null outside Tomcat. */

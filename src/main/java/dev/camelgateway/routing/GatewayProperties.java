@@ -69,8 +69,18 @@ public class GatewayProperties {
          * connections; a call on such a connection would fail and count against the provider).
          */
         private Duration revalidateAfterIdle = Duration.ofSeconds(2);
+        /** Anthropic beta flags ({@code anthropic-beta} values) a client's /v1/messages call never passes on to this deployment. */
+        private List<String> anthropicBetaDrop = new ArrayList<>();
         /** How an OpenAI-type deployment serves the Responses API (other types always translate). */
         private ResponsesMode responses = ResponsesMode.PASSTHROUGH;
+
+        public List<String> getAnthropicBetaDrop() {
+            return anthropicBetaDrop;
+        }
+
+        public void setAnthropicBetaDrop(List<String> anthropicBetaDrop) {
+            this.anthropicBetaDrop = anthropicBetaDrop == null ? new ArrayList<>() : anthropicBetaDrop;
+        }
 
         public ResponsesMode getResponses() {
             return responses;

@@ -40,6 +40,11 @@ public final class UsageEstimator {
         return count(output.toString());
     }
 
+    /** The tokens of a text as it is, without any chat framing (an embeddings input). */
+    public static long textTokens(String text) {
+        return count(text);
+    }
+
     private static long count(String text) {
         return text.isEmpty() ? 0 : ENCODING.countTokensOrdinary(text);
     }

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile JSON never crashes a mapper. Each seed request (every recorded {@code client-request.json}, and the
+ * Hostile JSON never crashes a mapper. Each seed request (every recorded chat {@code client-request.json} — embeddings'
+ * are {@link EmbeddingsWrongTypesTest}'s —, and the
  * every-field requests of {@code src/test/resources/mutation/}) has each of its nodes in turn — every object member and
  * array element, recursively — replaced by each wrong kind of value. The validator runs, then every provider type's
  * request mapper (strict, and with {@code drop-unsupported-params}); each outcome must be a mapped request or a
@@ -43,14 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WrongTypesNeverCrashAMapperTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Map<String, JsonNode> WRONG_KINDS = wrongKinds();
-    private static final Map<String, ProviderAdapter> ADAPTERS = adapters();
+    static final Map<String, JsonNode> WRONG_KINDS = wrongKinds();
+    static final Map<String, ProviderAdapter> ADAPTERS = adapters();
 
     static Stream<Arguments> seeds() throws IOException {
         List<Arguments> seeds = new ArrayList<>();
         for (String provider : List.of("openai", "mistral", "anthropic", "gemini")) {
-            Fixtures.casesWith(provider, "client-request.json").forEach(c -> seeds.add(Arguments.of(provider + "/" + c,
-                    Fixtures.read(provider, c, "client-request.json"))));
+            Fixtures.casesWith(provider, "client-request.json").filter(c -> !c.startsWith(EmbeddingsFixturesTest.PREFIX))
+                    .forEach(c -> seeds.add(Arguments.of(provider + "/" + c, Fixtures.read(provider, c, "client-request.json"))));
         }
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/mutation"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -101,7 +102,7 @@ class WrongTypesNeverCrashAMapperTest {
         }
     }
 
-    private static void collectPaths(JsonNode node, List<Object> at, List<List<Object>> paths) {
+    static void collectPaths(JsonNode node, List<Object> at, List<List<Object>> paths) {
         if (node.isObject()) {
             node.fieldNames().forEachRemaining(name -> visit(node.get(name), at, name, paths));
         } else if (node.isArray()) {
@@ -118,7 +119,7 @@ class WrongTypesNeverCrashAMapperTest {
         collectPaths(child, path, paths);
     }
 
-    private static JsonNode replaced(JsonNode original, List<Object> path, JsonNode value) {
+    static JsonNode replaced(JsonNode original, List<Object> path, JsonNode value) {
         JsonNode copy = original.deepCopy();
         JsonNode parent = copy;
         for (Object step : path.subList(0, path.size() - 1)) {
@@ -133,7 +134,7 @@ class WrongTypesNeverCrashAMapperTest {
         return copy;
     }
 
-    private static String render(List<Object> path) {
+    static String render(List<Object> path) {
         StringBuilder out = new StringBuilder();
         for (Object step : path) {
             out.append(step instanceof Integer ? "[" + step + "]" : (out.length() == 0 ? "" : ".") + step);
@@ -170,7 +171,7 @@ class WrongTypesNeverCrashAMapperTest {
         return adapters;
     }
 
-    private static Target target(String type) {
+    static Target target(String type) {
         GatewayProperties.Provider config = new GatewayProperties.Provider();
         config.setType(type);
         config.setBaseUrl("http://" + type + ".test" + (type.equals("openai") || type.equals("mistral") ? "/v1" : ""));

@@ -38,6 +38,9 @@ public abstract class GatewayTestSupport {
     protected static final String OPENAI_PATH = "/openai/v1/chat/completions";
     protected static final String MISTRAL_PATH = "/mistral/v1/chat/completions";
     protected static final String ANTHROPIC_PATH = "/anthropic/v1/messages";
+    protected static final String ANTHROPIC_COUNT_PATH = "/anthropic/v1/messages/count_tokens";
+    /** An anthropic-beta flag the anthropic deployment drops (anthropic-beta-drop) from what /v1/messages clients send. */
+    protected static final String DROPPED_BETA = "dropped-beta-2025-01-01";
     protected static final String GEMINI_PATH = "/gemini/v1beta/models/gemini-2.5-flash:generateContent";
     protected static final String OLLAMA_PATH = "/ollama/v1/chat/completions";
     /** Deployments that exist in the test configuration only (see {@link #gatewayProperties}). */
@@ -97,6 +100,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.anthropic.base-url", () -> UPSTREAM.url("/anthropic"));
         registry.add("gateway.providers.anthropic.api-key", () -> ""); // whatever ANTHROPIC_API_KEY the shell has
         registry.add("gateway.providers.anthropic.api-key-file", () -> ANTHROPIC_KEY_FILE.toString());
+        registry.add("gateway.providers.anthropic.anthropic-beta-drop[0]", () -> DROPPED_BETA);
         registry.add("gateway.providers.gemini.base-url", () -> UPSTREAM.url("/gemini"));
         registry.add("gateway.providers.gemini.api-key", () -> GEMINI_KEY);
         // ollama is the resilience scenarios' primary: small budgets so that faults show quickly

@@ -39,6 +39,11 @@ public final class TestKeys {
     public static final long TOKEN_BUDGET = 200;
     public static final String STREAM_BUDGET_KEY = "sk-gw-str-Gd8Pn2Vx6Kr1Zc5Qm9Tj3Hw7";
     public static final String ANTHROPIC_BUDGET_KEY = "sk-gw-ant-Wq5Kd9Tz3Mh7Xc1Rb6Nf2Lp8";
+    /** Key {@code messages-rpm}: one request a minute (the /v1/messages tests' 429, and count_tokens that costs none). */
+    public static final String MESSAGES_RPM_KEY = "sk-gw-msg-Tk4Rb8Wn2Yc6Hq1Zd5Lx9Pm3";
+    /** Key {@code embeddings-budget}: a daily budget of {@value #EMBEDDINGS_BUDGET} tokens, below completion-reserve. */
+    public static final String EMBEDDINGS_BUDGET_KEY = "sk-gw-emb-Pz4Rk8Wd2Mx6Tq1Hn5Jc9Vb3";
+    public static final long EMBEDDINGS_BUDGET = 500;
     /** Two keys of team {@value #CAPPED_TEAM}, which has a daily budget in USD and they none. */
     public static final String CAPPED_KEY_A = "sk-gw-cpa-Hs3Mq7Xb1Wk5Tz9Rf2Nd6Lv4";
     public static final String CAPPED_KEY_B = "sk-gw-cpb-Jt6Yc2Pg8Ln4Vx1Kq5Bz9Hm3";
@@ -86,6 +91,10 @@ public final class TestKeys {
         registry.add(keys + "stream-budget.limits.monthly-budget-tokens", () -> TOKEN_BUDGET);
         registry.add(keys + "anthropic-budget.secret", () -> ANTHROPIC_BUDGET_KEY);
         registry.add(keys + "anthropic-budget.limits.daily-budget-tokens", () -> 1000);
+        registry.add(keys + "messages-rpm.secret", () -> MESSAGES_RPM_KEY);
+        registry.add(keys + "messages-rpm.limits.rpm", () -> 1);
+        registry.add(keys + "embeddings-budget.secret", () -> EMBEDDINGS_BUDGET_KEY);
+        registry.add(keys + "embeddings-budget.limits.daily-budget-tokens", () -> EMBEDDINGS_BUDGET);
         registry.add("gateway.auth.teams." + CAPPED_TEAM + ".limits.daily-budget-usd", () -> CAPPED_TEAM_DAILY_USD);
         registry.add(keys + "capped-a.secret", () -> CAPPED_KEY_A);
         registry.add(keys + "capped-a.team", () -> CAPPED_TEAM);

@@ -78,6 +78,27 @@ class LedgerSpoolTest {
         assertThat(read.usage()).isEqualTo(keyed.usage());
     }
 
+    /** V5's client session id travels through the spool; a line spooled before it existed reads without one. */
+    @Test
+    void theClientSessionSurvivesTheSpoolAndOlderLinesReadWithoutIt() throws IOException {
+        Instant now = Instant.now();
+        AttemptRecord session = new AttemptRecord("req_session", 1, null, now, now.plusMillis(3), "claude", "anthropic",
+                "claude-sonnet-4-5", true, AttemptStatus.COMPLETE, new Usage(10L, 5L, 15L, null, null), false, 2L, 3L, 200,
+                null, null, "messages", "key_1", null, null, "session-0f3c");
+        try (LedgerSpool spool = new LedgerSpool(directory, 1 << 20)) {
+            spool.append(List.of(session));
+        }
+        try (LedgerSpool spool = new LedgerSpool(directory, 1 << 20)) {
+            assertThat(spool.peek(10)).containsExactly(session);
+        }
+        ObjectNode older = (ObjectNode) LedgerRowJson.MAPPER.readTree(LedgerRowJson.write(session));
+        older.remove("clientSessionId");
+        AttemptRecord read = LedgerRowJson.read(LedgerRowJson.MAPPER.writeValueAsString(older));
+        assertThat(read.clientSessionId()).isNull();
+        assertThat(read.api()).isEqualTo("messages");
+        assertThat(read.usage()).isEqualTo(session.usage());
+    }
+
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().startsWith("spool-")).sorted().toList();

@@ -2,6 +2,9 @@ package dev.camelgateway.provider.anthropic;
 
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.messages.CountTokensApi;
+import dev.camelgateway.api.messages.MessagesApi;
+import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
@@ -14,11 +17,16 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.Map;
 
-/** {@code type: anthropic} — the Anthropic Messages API ({@code POST {base-url}/v1/messages}). */
+/**
+ * {@code type: anthropic} — the Anthropic Messages API ({@code POST {base-url}/v1/messages}): Chat Completions
+ * translated to it, and Anthropic's own API clients (/v1/messages, count_tokens) passed through.
+ */
 @Component
 public class AnthropicAdapter implements ProviderAdapter {
     private final boolean dropUnsupported;
     private final Clock clock;
+    private final ApiBinding messages = new AnthropicMessagesBinding();
+    private final ApiBinding countTokens = new AnthropicCountTokensBinding();
 
     public AnthropicAdapter(GatewayProperties properties, Clock clock) {
         this.dropUnsupported = properties.isDropUnsupportedParams();
@@ -44,6 +52,16 @@ public class AnthropicAdapter implements ProviderAdapter {
     @Override
     public StreamMapper newStreamMapper(ChatRequest request, Target target) {
         return new AnthropicStreamMapper(request.includeUsage(), AnthropicJsonMode.isRequested(request.body()), now());
+    }
+
+    /** Anthropic's own APIs, served as they are: Messages and token counting. */
+    @Override
+    public ApiBinding binding(String api) {
+        return switch (api) {
+            case MessagesApi.NAME -> messages;
+            case CountTokensApi.NAME -> countTokens;
+            default -> null;
+        };
     }
 
     @Override

@@ -35,6 +35,24 @@ final class AnthropicErrorMapper {
                 type == null ? "upstream_error" : type), extra);
     }
 
+    /**
+     * The HTTP status Anthropic answers an error type with (https://docs.anthropic.com/en/api/errors): what a
+     * passthrough client is told when an {@code event: error} came before anything reached it.
+     */
+    static int toHttpStatus(String type) {
+        return switch (type == null ? "" : type) {
+            case "invalid_request_error" -> 400;
+            case "authentication_error" -> 401;
+            case "permission_error" -> 403;
+            case "not_found_error" -> 404;
+            case "request_too_large" -> 413;
+            case "rate_limit_error" -> 429;
+            case "timeout_error" -> 504;
+            case "overloaded_error" -> 529;
+            default -> 500;
+        };
+    }
+
     /** An {@code event: error} inside a 200 stream (e.g. overloaded_error, which would have been a 529). */
     static UpstreamStreamException toStreamException(JsonNode error) {
         String type = error.path("type").asText("upstream_error");

@@ -2,6 +2,7 @@ package dev.camelgateway.provider.gemini;
 
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
@@ -19,10 +20,12 @@ import java.util.Map;
 public class GeminiAdapter implements ProviderAdapter {
     private final boolean dropUnsupported;
     private final Clock clock;
+    private final ApiBinding embeddings;
 
     public GeminiAdapter(GatewayProperties properties, Clock clock) {
         this.dropUnsupported = properties.isDropUnsupportedParams();
         this.clock = clock;
+        this.embeddings = new GeminiEmbeddingsBinding(dropUnsupported);
     }
 
     @Override
@@ -49,6 +52,11 @@ public class GeminiAdapter implements ProviderAdapter {
     @Override
     public GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers) {
         return GeminiErrorMapper.toGatewayException(providerId, status, body);
+    }
+
+    @Override
+    public ApiBinding binding(String api) {
+        return "embeddings".equals(api) ? embeddings : null;
     }
 
     @Override

@@ -26,8 +26,12 @@ public final class GeminiRequestMapper {
             "n", "candidateCount", "seed", "seed", "presence_penalty", "presencePenalty",
             "frequency_penalty", "frequencyPenalty");
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    /**
+     * Read by the gateway itself, or mapped. {@code user} (an end-user id for abuse monitoring: Gemini has no field for
+     * it, and it changes nothing the model answers) is left out, as Claude Code's {@code metadata.user_id} becomes it.
+     */
     private static final Set<String> MAPPED = Set.of("model", "messages", "max_tokens", "max_completion_tokens", "stop",
-            "response_format", "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options");
+            "response_format", "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options", "user");
 
     private GeminiRequestMapper() {
     }
@@ -93,12 +97,13 @@ public final class GeminiRequestMapper {
         return config;
     }
 
-    private static String modelsUrl(Target target) {
+    /** {@code {base-url}/v1beta/models/{model}}: the model checked by {@link #checkModel} when it was resolved. */
+    static String modelsUrl(Target target) {
         String base = target.provider().getBaseUrl();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1beta/models/" + target.upstreamModel();
     }
 
-    private static Map<String, String> headers(Target target) {
+    static Map<String, String> headers(Target target) {
         String key = target.provider().getApiKey();
         return key.isBlank() ? Map.of() : Map.of("x-goog-api-key", key);
     }

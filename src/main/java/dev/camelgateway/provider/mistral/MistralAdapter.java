@@ -2,6 +2,7 @@ package dev.camelgateway.provider.mistral;
 
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
@@ -18,9 +19,11 @@ import java.util.Map;
 @Component
 public class MistralAdapter implements ProviderAdapter {
     private final boolean dropUnsupported;
+    private final ApiBinding embeddings;
 
     public MistralAdapter(GatewayProperties properties) {
         this.dropUnsupported = properties.isDropUnsupportedParams();
+        this.embeddings = new MistralEmbeddingsBinding(dropUnsupported);
     }
 
     @Override
@@ -47,5 +50,10 @@ public class MistralAdapter implements ProviderAdapter {
     @Override
     public GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers) {
         return OpenAiErrorMapper.toGatewayException(providerId, status, body, headers);
+    }
+
+    @Override
+    public ApiBinding binding(String api) {
+        return "embeddings".equals(api) ? embeddings : null;
     }
 }

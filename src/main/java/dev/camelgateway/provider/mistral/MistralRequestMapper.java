@@ -25,9 +25,13 @@ public final class MistralRequestMapper {
     private static final Set<String> SAME_NAME = Set.of("temperature", "top_p", "stream", "stop", "response_format",
             "presence_penalty", "frequency_penalty", "n", "parallel_tool_calls", "prediction", "safe_prompt",
             "random_seed", "prompt_mode", "max_tokens");
-    /** Read by the gateway itself, or mapped below. */
+    /**
+     * Read by the gateway itself, or mapped below. {@code user} (an end-user id for the provider's abuse monitoring, which
+     * Mistral has no field for and which changes nothing the model answers) is left out: Claude Code's
+     * {@code metadata.user_id} arrives as it on every translated request.
+     */
     private static final Set<String> MAPPED = Set.of("model", "messages", "max_completion_tokens", "seed", "tools",
-            "tool_choice", "stream_options");
+            "tool_choice", "stream_options", "user");
     private static final Map<String, Set<String>> MESSAGE_FIELDS = Map.of(
             "system", Set.of("role", "content"),
             "user", Set.of("role", "content"),

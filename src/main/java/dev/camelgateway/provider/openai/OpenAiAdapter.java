@@ -17,7 +17,8 @@ import java.util.Map;
 /** {@code type: openai} — OpenAI itself and any OpenAI-compatible server (Ollama, vLLM, the demo upstream). */
 @Component
 public class OpenAiAdapter implements ProviderAdapter {
-    private final OpenAiResponsesBinding responses = new OpenAiResponsesBinding();
+    private static final ApiBinding EMBEDDINGS = new OpenAiEmbeddingsBinding();
+    private static final ApiBinding RESPONSES = new OpenAiResponsesBinding();
 
     @Override
     public String type() {
@@ -41,14 +42,21 @@ public class OpenAiAdapter implements ProviderAdapter {
         return new OpenAiStreamMapper(request.includeUsage());
     }
 
-    /** The Responses API: passed through to the deployment's own endpoint, unless its responses: says translate. */
-    @Override
-    public ApiBinding binding(String api) {
-        return "responses".equals(api) ? responses : null;
-    }
-
     @Override
     public GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers) {
         return OpenAiErrorMapper.toGatewayException(providerId, status, body, headers);
+    }
+
+    /**
+     * Embeddings: the deployment's own endpoint. Responses: its own endpoint too, unless its {@code responses:} says
+     * translate ({@link OpenAiResponsesBinding#serves}).
+     */
+    @Override
+    public ApiBinding binding(String api) {
+        return switch (api) {
+            case "embeddings" -> EMBEDDINGS;
+            case "responses" -> RESPONSES;
+            default -> null;
+        };
     }
 }

@@ -1,0 +1,77 @@
+package dev.camelgateway.api.messages;
+
+import dev.camelgateway.api.ChatRequest;
+import dev.camelgateway.api.ClientApi;
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.RequestContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Anthropic's token counting ({@code POST /v1/messages/count_tokens}): a deployment of type anthropic counts (its
+ * binding); for any other the gateway estimates ({@link TokenCounter}), so there is no Chat Completions translation to
+ * make. Counting produces no output and costs nothing: no output tokens are asked for, and its route admits nothing
+ * against a key's limits. Errors in Anthropic's envelope.
+ */
+@Component("countTokensApi")
+public class CountTokensApi implements ClientApi {
+    public static final String NAME = "count_tokens";
+    private final AnthropicErrorBodies errors;
+
+    public CountTokensApi(AnthropicErrorBodies errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean translatesToChat() {
+        return false;
+    }
+
+    @Override
+    public ChatRequest toCanonical(ClientRequest request) {
+        throw GatewayException.badRequest("Token counting has no Chat Completions translation.", "model", "unsupported_api");
+    }
+
+    /** Never called: {@link #translatesToChat()} is false, so no deployment answers in Chat Completions. */
+    @Override
+    public byte[] answer(byte[] chatCompletion, ClientRequest request) {
+        throw new UnsupportedOperationException("count_tokens is never translated");
+    }
+
+    /** Never called: a count is never streamed. */
+    @Override
+    public StreamEncoder newStreamEncoder(ClientRequest request) {
+        throw new UnsupportedOperationException("count_tokens does not stream");
+    }
+
+    @Override
+    public String errorBody(GatewayException error) {
+        return errors.of(error, null);
+    }
+
+    @Override
+    public String errorBody(GatewayException error, RequestContext context) {
+        return errors.of(error, context);
+    }
+
+    @Override
+    public long promptTokens(ClientRequest request) {
+        return AnthropicPromptTokens.count(request.body());
+    }
+
+    /** None: a count answers no output (and a key's token ceiling is never written into its body). */
+    @Override
+    public Long maxOutputTokens(ClientRequest request) {
+        return 0L;
+    }
+
+    @Override
+    public String maxOutputTokensField(ClientRequest request) {
+        return "max_tokens";
+    }
+}

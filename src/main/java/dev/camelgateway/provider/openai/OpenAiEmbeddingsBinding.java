@@ -1,0 +1,32 @@
+package dev.camelgateway.provider.openai;
+
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.provider.MappedResponse;
+import dev.camelgateway.provider.UpstreamRequest;
+import dev.camelgateway.provider.WholeAnswerBinding;
+import dev.camelgateway.routing.Target;
+
+import java.util.Map;
+
+/**
+ * Embeddings on an OpenAI-type deployment: passthrough. The answer's bytes go back untouched (floats or base64, as
+ * the upstream made them); only their usage is read. Errors as for chat.
+ */
+final class OpenAiEmbeddingsBinding implements WholeAnswerBinding {
+
+    @Override
+    public UpstreamRequest toUpstreamRequest(ClientRequest request, Target target) {
+        return OpenAiEmbeddingsRequestMapper.toUpstreamRequest(request, target);
+    }
+
+    @Override
+    public MappedResponse toAnswer(byte[] upstreamBody, ClientRequest request, Target target) {
+        return new MappedResponse(upstreamBody, OpenAiEmbeddingsUsage.toUsage(upstreamBody));
+    }
+
+    @Override
+    public GatewayException toGatewayException(String providerId, int status, String body, Map<String, String> headers) {
+        return OpenAiErrorMapper.toGatewayException(providerId, status, body, headers);
+    }
+}

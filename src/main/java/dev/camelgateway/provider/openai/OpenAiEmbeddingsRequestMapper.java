@@ -1,0 +1,28 @@
+package dev.camelgateway.provider.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.UpstreamRequest;
+import dev.camelgateway.routing.Target;
+
+/**
+ * Embeddings passthrough to OpenAI-type upstreams ({@code POST {base-url}/embeddings}): the client's body unchanged
+ * except {@code model}, unknown fields kept, as for chat ({@link OpenAiRequestMapper}).
+ */
+public final class OpenAiEmbeddingsRequestMapper {
+    private OpenAiEmbeddingsRequestMapper() {
+    }
+
+    public static UpstreamRequest toUpstreamRequest(ClientRequest request, Target target) {
+        ObjectNode body = request.body().deepCopy();
+        body.put("model", target.upstreamModel());
+        return new UpstreamRequest(embeddingsUrl(target), OpenAiRequestMapper.bearer(target), Json.bytes(body));
+    }
+
+    /** {@code base-url} includes {@code /v1}, as in the official SDKs (Mistral's too). */
+    public static String embeddingsUrl(Target target) {
+        String base = target.provider().getBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/embeddings";
+    }
+}
