@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * One row of {@code stored_response} ({@code V6__stored_responses.sql}).
+ * One row of {@code stored_response} ({@code V5__stored_responses.sql}).
  *
  * @param keyId        the gateway key that made it (null with auth off): no other key sees it
  * @param deployment   the deployment that answered
