@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The usage ledger table ({@code V1__usage_ledger.sql}, V3's caller and cost, V5's client session): batched inserts, and the admin read side. */
+/** The usage ledger table ({@code V1__usage_ledger.sql}, V3's caller and cost, V4's client session): batched inserts, and the admin read side. */
 @Repository
 public class LedgerRepository {
     private static final String INSERT = "INSERT INTO usage_ledger (request_id, attempt, client_request_id, started_at, "
