@@ -28,7 +28,7 @@ class UnsupportedParametersTest {
             "anthropic | logprobs           | true",
             "anthropic | store              | true",
             "gemini    | logit_bias         | {\"1\":2}",
-            "gemini    | user               | \"u1\"",
+            "gemini    | service_tier       | \"auto\"",
             "gemini    | logprobs           | true",
             "gemini    | parallel_tool_calls| false",
             "gemini    | metadata           | {\"a\":\"b\"}",

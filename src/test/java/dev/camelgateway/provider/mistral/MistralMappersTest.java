@@ -44,7 +44,7 @@ class MistralMappersTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {"user | \"x\"", "logit_bias | {\"1\":2}", "logprobs | true",
+    @CsvSource(delimiter = '|', value = {"service_tier | \"auto\"", "logit_bias | {\"1\":2}", "logprobs | true",
             "metadata | {\"a\":\"b\"}", "store | true"})
     void unsupportedParameterIsA400NamingItAndTheProvider(String param, String value) throws Exception {
         ChatRequest request = request("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"" + param
