@@ -1,5 +1,7 @@
 package dev.camelgateway.api;
 
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,6 +112,30 @@ public final class JsonChecks {
         String param = param(prefix, field);
         return GatewayException.badRequest("Invalid '" + param + "': " + problem + ", but got " + got.asText() + " instead.",
                 param, code);
+    }
+
+    /** The longest model name: the ledger's model columns. */
+    public static final int MAX_MODEL = 256;
+
+    /**
+     * The request's model: a string of 1 to {@value #MAX_MODEL} characters; {@code whenMissing} when there is none (each
+     * API words that as its provider does).
+     */
+    public static void model(JsonNode model, Supplier<GatewayException> whenMissing) {
+        if (model == null) {
+            throw whenMissing.get();
+        }
+        if (!model.isTextual()) {
+            throw invalidType("model", "a string", model);
+        }
+        if (model.asText().isBlank()) {
+            throw GatewayException.badRequest("Invalid 'model': empty string.", "model", "invalid_value");
+        }
+        if (model.asText().length() > MAX_MODEL) {
+            throw GatewayException.badRequest("Invalid 'model': string too long. Expected a string with maximum length "
+                    + MAX_MODEL + ", but got a string with length " + model.asText().length() + " instead.", "model",
+                    "invalid_value");
+        }
     }
 
     public static GatewayException invalidType(String param, String expected, JsonNode got) {

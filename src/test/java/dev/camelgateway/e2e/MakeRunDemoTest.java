@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's two commands, with auth on: `make run` (profile demo, in a gateway of its own, its key file under
  * target/ instead of ./data) writes a gateway key to its file, and the README's curl with
- * {@code Authorization: Bearer $(cat data/demo-key)} gets the demo model's answer, streaming and not.
+ * {@code Authorization: Bearer $(cat data/demo-key)} gets the demo model's answer, streaming and not, and so do its curls
+ * of /v1/messages and /v1/responses.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MakeRunDemoTest {
@@ -51,7 +52,24 @@ class MakeRunDemoTest {
             assertThat(stream.statusCode()).as(stream.body()).isEqualTo(200);
             assertThat(stream.body()).startsWith("data: {").endsWith("data: [DONE]\n\n");
             assertThat(chat(port, null, false).statusCode()).as("without the key").isEqualTo(401);
+
+            // the README's curls of the other APIs: the demo answers them through its Chat Completions
+            HttpResponse<String> message = post(port, "/v1/messages", "x-api-key", key,
+                    "{\"model\":\"demo\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}");
+            assertThat(message.statusCode()).as(message.body()).isEqualTo(200);
+            assertThat(message.body()).contains("\"type\":\"message\"").contains("Hello from the Camel LLM Gateway demo upstream");
+            HttpResponse<String> response = post(port, "/v1/responses", "Authorization", "Bearer " + key,
+                    "{\"model\":\"demo\",\"input\":\"Hello!\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"object\":\"response\"").contains("\"status\":\"completed\"")
+                    .contains("Hello from the Camel LLM Gateway demo upstream");
         }
+    }
+
+    private static HttpResponse<String> post(int port, String path, String header, String value, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The README's curl: {@code -H 'Content-Type: application/json' -H "Authorization: Bearer $(cat data/demo-key)"}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.JsonChecks;
 
 import java.util.Set;
 
@@ -27,7 +28,6 @@ import static dev.camelgateway.api.JsonChecks.strings;
  * translation refuses them by name.
  */
 public final class MessagesRequestValidator {
-    private static final int MAX_MODEL = 256; // the ledger's model columns
     private static final Set<String> ROLES = Set.of("user", "assistant");
     private static final Set<String> TOOL_CHOICES = Set.of("auto", "any", "tool", "none");
 
@@ -78,16 +78,7 @@ public final class MessagesRequestValidator {
     }
 
     private static void model(JsonNode model) {
-        if (model == null) {
-            throw missing("model");
-        }
-        if (!model.isTextual()) {
-            throw invalidType("model", "a string", model);
-        }
-        if (model.asText().isBlank() || model.asText().length() > MAX_MODEL) {
-            throw GatewayException.badRequest("Invalid 'model': expected a model name of 1 to " + MAX_MODEL
-                    + " characters.", "model", "invalid_value");
-        }
+        JsonChecks.model(model, () -> missing("model"));
     }
 
     private static void messages(ObjectNode body) {

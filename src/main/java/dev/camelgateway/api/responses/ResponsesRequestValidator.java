@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Bounded;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.JsonChecks;
 
 import java.util.Set;
 
@@ -26,7 +27,6 @@ import static dev.camelgateway.api.JsonChecks.strings;
  * translation refuses them by name.
  */
 public final class ResponsesRequestValidator {
-    private static final int MAX_MODEL = 256;
     /** Stored with the response: a bounded column, and OpenAI's own limit on ids. */
     static final int MAX_RESPONSE_ID = 128;
     private static final Set<String> TOOL_CHOICES = Set.of("none", "auto", "required");
@@ -69,20 +69,8 @@ public final class ResponsesRequestValidator {
     }
 
     private static void model(JsonNode model) {
-        if (model == null) {
-            throw GatewayException.badRequest("Missing required parameter: 'model'.", "model", "missing_required_parameter");
-        }
-        if (!model.isTextual()) {
-            throw invalidType("model", "a string", model);
-        }
-        if (model.asText().isBlank()) {
-            throw GatewayException.badRequest("Invalid 'model': empty string.", "model", "invalid_value");
-        }
-        if (model.asText().length() > MAX_MODEL) {
-            throw GatewayException.badRequest("Invalid 'model': string too long. Expected a string with maximum length "
-                    + MAX_MODEL + ", but got a string with length " + model.asText().length() + " instead.", "model",
-                    "invalid_value");
-        }
+        JsonChecks.model(model, () -> GatewayException.badRequest("Missing required parameter: 'model'.", "model",
+                "missing_required_parameter"));
     }
 
     private static void input(JsonNode input) {
