@@ -34,11 +34,13 @@ public class GatewayException extends RuntimeException {
     /**
      * This error as a passthrough upstream sent it: its status, and its body for a client speaking the upstream's own
      * API ({@code api}), who gets it unmodified (keys masked) — Claude Code's recovery, for one, matches on Anthropic's
-     * wording. Clients of any other API get {@link #error()} in their envelope. Classification and retries use the
-     * mapped error as before.
+     * wording. Clients of any other API get {@link #error()} in their envelope. This error is its cause, so that
+     * classification and retries see what it is (an in-band stream error, say) as before.
      */
     public GatewayException asSentBy(String api, int upstreamStatus, String body) {
-        return new GatewayException(upstreamStatus, error, headers, api, body);
+        GatewayException sent = new GatewayException(upstreamStatus, error, headers, api, body);
+        sent.initCause(this);
+        return sent;
     }
 
     /** The upstream's own error body when the client speaks {@code api}, the upstream's API; otherwise null. */

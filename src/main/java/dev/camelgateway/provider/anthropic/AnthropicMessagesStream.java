@@ -96,10 +96,8 @@ final class AnthropicMessagesStream implements ClientStream {
      */
     private static GatewayException asSent(ObjectNode data) {
         UpstreamStreamException inBand = AnthropicErrorMapper.toStreamException(data.path("error"));
-        GatewayException sent = inBand.asSentBy(MessagesApi.NAME,
+        return inBand.asSentBy(MessagesApi.NAME,
                 AnthropicErrorMapper.toHttpStatus(data.path("error").path("type").asText(null)), Json.write(data));
-        sent.initCause(inBand);
-        return sent;
     }
 
     /** The data as sent; a multi-line one (SSE allows it, Anthropic does not send it) as its JSON on one line. */
