@@ -60,6 +60,14 @@ public interface ClientApi {
      */
     String maxOutputTokensField(ClientRequest request);
 
+    /**
+     * False for an API whose calls produce no tokens to pay for (token counting): admitted as a request (rate limits,
+     * parallel requests) with nothing reserved against token limits and budgets.
+     */
+    default boolean usesTokens() {
+        return true;
+    }
+
     /** How many choices the answer holds. */
     default long choices(ClientRequest request) {
         return 1;

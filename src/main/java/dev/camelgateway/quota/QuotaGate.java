@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The chat route's limits (route steps): a request is admitted against its key's and team's limits before any upstream
+ * The limits of every inbound API (steps of the deployments and count_tokens routes): a request is admitted against its key's and team's limits before any upstream
  * call, holding an estimate (prompt + the answer's allowance) until it ends; each attempt then settles what it really
  * used, once, before any retry; the end of the request gives the estimate back. A key without limits costs nothing here.
  */
@@ -132,6 +132,9 @@ public class QuotaGate {
      */
     private Estimate estimate(RequestContext context) {
         ClientRequest request = context.request();
+        if (!request.api().usesTokens()) {
+            return new Estimate(0, 0);
+        }
         long prompt = request.promptTokens();
         Target target = context.target();
         Long asked = request.maxOutputTokens();

@@ -105,7 +105,7 @@ class MessagesErrorsEndToEndTest extends MessagesTestSupport {
     }
 
     @Test
-    void overTheKeysRateLimitA429RateLimitErrorWhileCountingStaysFree() {
+    void overTheKeysRateLimitA429RateLimitErrorForMessagesAndForCounts() {
         String request = "{\"model\":\"demo\",\"max_tokens\":20," + HI + "}";
         HttpResponse<String> first = keyed(TestKeys.MESSAGES_RPM_KEY, "/v1/messages", request);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
@@ -119,9 +119,19 @@ class MessagesErrorsEndToEndTest extends MessagesTestSupport {
                 .create(MessageCreateParams.builder().model("demo").maxTokens(20).addUserMessage("hi").build()))
                 .isInstanceOf(RateLimitException.class);
 
+        // a count uses no tokens, but it is a request: one key's counting must not exhaust the provider's rate limit
+        HttpResponse<String> counted = keyed(TestKeys.MESSAGES_RPM_KEY, "/v1/messages/count_tokens", "{\"model\":\"demo\"," + HI + "}");
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(429);
+        assertEnvelope(counted.body(), "rate_limit_error", counted.headers().firstValue("x-request-id").orElseThrow());
+    }
+
+    @Test
+    void countingReservesNoTokensAgainstABudget() {
+        HttpResponse<String> message = keyed(TestKeys.ONE_TOKEN_KEY, "/v1/messages", "{\"model\":\"demo\",\"max_tokens\":20," + HI + "}");
+        assertThat(message.statusCode()).as("a message needs more than the key's one token").isEqualTo(429);
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> counted = keyed(TestKeys.MESSAGES_RPM_KEY, "/v1/messages/count_tokens", "{\"model\":\"demo\"," + HI + "}");
-            assertThat(counted.statusCode()).as("counting admits nothing against the key's limits").isEqualTo(200);
+            HttpResponse<String> counted = keyed(TestKeys.ONE_TOKEN_KEY, "/v1/messages/count_tokens", "{\"model\":\"demo\"," + HI + "}");
+            assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
         }
     }
 

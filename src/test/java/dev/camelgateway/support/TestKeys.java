@@ -39,8 +39,10 @@ public final class TestKeys {
     public static final long TOKEN_BUDGET = 200;
     public static final String STREAM_BUDGET_KEY = "sk-gw-str-Gd8Pn2Vx6Kr1Zc5Qm9Tj3Hw7";
     public static final String ANTHROPIC_BUDGET_KEY = "sk-gw-ant-Wq5Kd9Tz3Mh7Xc1Rb6Nf2Lp8";
-    /** Key {@code messages-rpm}: one request a minute (the /v1/messages tests' 429, and count_tokens that costs none). */
+    /** Key {@code messages-rpm}: one request a minute (the /v1/messages tests' 429, count_tokens' too). */
     public static final String MESSAGES_RPM_KEY = "sk-gw-msg-Tk4Rb8Wn2Yc6Hq1Zd5Lx9Pm3";
+    /** Key {@code one-token}: a daily budget of one token, which any message exceeds and counting never touches. */
+    public static final String ONE_TOKEN_KEY = "sk-gw-one-Vb7Qx3Mk9Rd1Wp5Tz2Hc8Ln6";
     /** Key {@code embeddings-budget}: a daily budget of {@value #EMBEDDINGS_BUDGET} tokens, below completion-reserve. */
     public static final String EMBEDDINGS_BUDGET_KEY = "sk-gw-emb-Pz4Rk8Wd2Mx6Tq1Hn5Jc9Vb3";
     public static final long EMBEDDINGS_BUDGET = 500;
@@ -93,6 +95,8 @@ public final class TestKeys {
         registry.add(keys + "anthropic-budget.limits.daily-budget-tokens", () -> 1000);
         registry.add(keys + "messages-rpm.secret", () -> MESSAGES_RPM_KEY);
         registry.add(keys + "messages-rpm.limits.rpm", () -> 1);
+        registry.add(keys + "one-token.secret", () -> ONE_TOKEN_KEY);
+        registry.add(keys + "one-token.limits.daily-budget-tokens", () -> 1);
         registry.add(keys + "embeddings-budget.secret", () -> EMBEDDINGS_BUDGET_KEY);
         registry.add(keys + "embeddings-budget.limits.daily-budget-tokens", () -> EMBEDDINGS_BUDGET);
         registry.add("gateway.auth.teams." + CAPPED_TEAM + ".limits.daily-budget-usd", () -> CAPPED_TEAM_DAILY_USD);

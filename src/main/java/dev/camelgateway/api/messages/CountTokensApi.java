@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Anthropic's token counting ({@code POST /v1/messages/count_tokens}): a deployment of type anthropic counts (its
  * binding); for any other the gateway estimates ({@link TokenCounter}), so there is no Chat Completions translation to
- * make. Counting produces no output and costs nothing: no output tokens are asked for, and its route admits nothing
- * against a key's limits. Errors in Anthropic's envelope.
+ * make. Counting produces no output and costs nothing: it counts as a request against a key's rate limits (one
+ * key's counting must not exhaust the provider's for everyone), and reserves nothing against token limits and budgets.
+ * Errors in Anthropic's envelope.
  */
 @Component("countTokensApi")
 public class CountTokensApi implements ClientApi {
@@ -57,6 +58,12 @@ public class CountTokensApi implements ClientApi {
     @Override
     public String errorBody(GatewayException error, RequestContext context) {
         return errors.of(error, context);
+    }
+
+    /** A count is a request for the rate limits, and uses no token limit or budget. */
+    @Override
+    public boolean usesTokens() {
+        return false;
     }
 
     @Override
