@@ -115,20 +115,22 @@ public class UpstreamCall {
         ClientRequest request = context.request();
         byte[] upstreamBody = readWatched(exchange.getMessage().getBody(InputStream.class), context, attempt);
         ApiBinding binding = adapters.binding(attempt.target(), request);
-        MappedResponse mapped;
         byte[] answer;
         if (binding != null) {
-            mapped = binding.toAnswer(upstreamBody, request, attempt.target());
+            MappedResponse mapped = binding.toAnswer(upstreamBody, request, attempt.target());
+            attempt.reportedUsage(mapped.usage());
             answer = mapped.body();
         } else {
-            mapped = adapters.forType(attempt.target().type()).toChatCompletion(upstreamBody, request.canonical(), attempt.target());
-            answer = request.api().answer(mapped.body(), request);
+            MappedResponse mapped = adapters.forType(attempt.target().type())
+                    .toChatCompletion(upstreamBody, request.canonical(), attempt.target());
+            // the attempt's usage first: turning the answer into the client's API may fail (a response not stored)
+            attempt.reportedUsage(mapped.usage());
             if (mapped.usage() == null || mapped.usage().completionTokens() == null) { // kept for the token estimate
                 ObjectNode completion = Json.objectOrNull(mapped.body());
                 attempt.appendOutput(completion == null ? "" : OpenAiShapes.completionText(completion));
             }
+            answer = request.api().answer(mapped.body(), request);
         }
         JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(context), answer);
-        attempt.reportedUsage(mapped.usage());
     }
 }
