@@ -43,7 +43,8 @@ public class MessagesApi implements ClientApi {
 
     @Override
     public StreamEncoder newStreamEncoder(ClientRequest request) {
-        return new MessagesStreamEncoder(request.model(), AnthropicShapes.stopSequences(request.body()));
+        return new MessagesStreamEncoder(request.model(), AnthropicShapes.stopSequences(request.body()),
+                request.promptTokens());
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Canonical chunks of one attempt → Anthropic's event stream (https://docs.anthropic.com/en/api/messages-streaming):
- * {@code message_start} (usage as far as known: 0 until the usage chunk) and a {@code ping} at the first chunk; then one
+ * {@code message_start} (the provider's usage if it came already, else the gateway's count of the prompt: Anthropic
+ * always reports the input there, and clients read it to track their context) and a {@code ping} at the first chunk; then one
  * content block per run of text and per tool call ({@code content_block_start}, {@code text_delta} /
  * {@code input_json_delta} deltas, {@code content_block_stop}), each opened when its first fragment comes and closed
  * when another starts or the choice finishes; {@link #end()} — only for a complete stream — sends what is still owed:
@@ -32,11 +33,14 @@ final class MessagesStreamEncoder implements ClientApi.StreamEncoder {
     private final Map<Integer, Integer> toolBlocks = new HashMap<>();
     private StopReasons.Stop stop;
     private JsonNode usage;
+    private final long promptTokens;
     private boolean refused;
 
-    MessagesStreamEncoder(String model, List<String> stopSequences) {
+    /** @param promptTokens the gateway's count of the prompt, for message_start until the provider's own arrives */
+    MessagesStreamEncoder(String model, List<String> stopSequences, long promptTokens) {
         this.model = model;
         this.stopSequences = stopSequences;
+        this.promptTokens = promptTokens;
     }
 
     @Override
@@ -106,7 +110,11 @@ final class MessagesStreamEncoder implements ClientApi.StreamEncoder {
         message.putArray("content");
         message.putNull("stop_reason");
         message.putNull("stop_sequence");
-        message.set("usage", AnthropicShapes.usage(usage));
+        ObjectNode known = AnthropicShapes.usage(usage);
+        if (usage == null) {
+            known.put("input_tokens", promptTokens);
+        }
+        message.set("usage", known);
         ObjectNode start = Json.object().put("type", "message_start");
         start.set("message", message);
         frames.add(event("message_start", start));

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessagesStreamEncoderTest {
     private static final String HEAD = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",";
 
-    private final ClientApi.StreamEncoder encoder = new MessagesStreamEncoder("alias", List.of());
+    private final ClientApi.StreamEncoder encoder = new MessagesStreamEncoder("alias", List.of(), 7);
 
     @Test
     void aStreamWithNoChunkStillEndsAsAWholeMessage() {
@@ -30,6 +30,12 @@ class MessagesStreamEncoderTest {
         List<SseFrame> end = encoder.end();
         assertThat(names(end)).containsExactly("content_block_stop", "message_delta", "message_stop");
         assertThat(end.get(1).data()).contains("\"stop_reason\":\"end_turn\"");
+    }
+
+    @Test
+    void messageStartCarriesTheGatewaysCountOfThePromptUntilTheProviderTellsIt() {
+        List<SseFrame> frames = encoder.encode(List.of(HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}"));
+        assertThat(frames.get(0).data()).contains("\"input_tokens\":7");
     }
 
     @Test

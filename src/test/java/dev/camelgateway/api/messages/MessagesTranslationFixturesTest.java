@@ -86,7 +86,7 @@ class MessagesTranslationFixturesTest {
             return false;
         }
         ClientApi.StreamEncoder encoder = new MessagesStreamEncoder(request.get("model").asText(),
-                AnthropicShapes.stopSequences(request));
+                AnthropicShapes.stopSequences(request), AnthropicPromptTokens.count(request));
         List<Event> received = new ArrayList<>();
         for (String chunk : Fixtures.ssePayloads(API, caseName, "chat-chunks.sse")) {
             encoder.encode(List.of(chunk)).forEach(frame -> received.add(Event.of(frame)));
