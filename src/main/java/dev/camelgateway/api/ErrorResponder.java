@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The error contract (design §4.3) in one place. Before the first byte: an HTTP status with OpenAI's error
- * envelope. After it: one {@code data: {"error":…}} event and the stream ends without {@code [DONE]} (each in the
- * client's API: {@link ClientApi}). Either way the
- * text is the {@link ErrorEnvelope}'s, which keeps the provider keys out of it.
+ * The error contract (design §4.3) in one place, in the client's API ({@link ClientApi}). Before the first byte: an
+ * HTTP status with its error envelope (Chat Completions: OpenAI's). After it: the attempt's stream's error frames (Chat
+ * Completions: one {@code data: {"error":…}} event), and the stream ends without its completion ({@code [DONE]},
+ * {@code message_stop}, {@code response.completed}). A passthrough client gets the upstream's own error body. Either
+ * way the text passes the secret redactor, which keeps the provider keys out of it.
  */
 @Component("errorResponder")
 public class ErrorResponder {

@@ -29,7 +29,7 @@ public final class RequestContext {
     private volatile ClientRequest request;
     private volatile GatewayKey key;
     private volatile Reservation reservation;
-    // the fallback chain (owned by the chat route)
+    // the fallback chain (owned by the deployments route)
     private volatile List<Target> chain = List.of();
     private volatile int chainIndex = -1;
     private volatile Target target;

@@ -17,7 +17,7 @@ import java.util.List;
  */
 @Component("modelResolver")
 public class ModelResolver {
-    /** Exchange property naming the deployment to call: the chat route dispatches on it. */
+    /** Exchange property naming the deployment to call: the deployments route dispatches on it. */
     public static final String PROVIDER_PROPERTY = "provider";
 
     private final GatewayProperties properties;
@@ -53,7 +53,7 @@ public class ModelResolver {
 
     /**
      * The fallback decision, after a target was called: the next target's deployment in {@value #PROVIDER_PROPERTY}
-     * (the chat route's loop calls it) after a failure that allows a fallback, before anything reached the client;
+     * (the deployments route's loop calls it) after a failure that allows a fallback, before anything reached the client;
      * otherwise the property is removed and the loop ends.
      */
     public void nextTarget(Exchange exchange) {

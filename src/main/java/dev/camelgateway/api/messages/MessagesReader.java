@@ -49,7 +49,6 @@ public class MessagesReader {
     private static void accept(Exchange exchange, ClientApi api, ObjectNode body, boolean stream) {
         HttpServletRequest servlet = servletRequest(exchange);
         RequestContext context = RequestContext.of(exchange);
-        context.clientApi(api);
         context.clientSessionId(servlet == null ? null : servlet.getHeader(AnthropicHeaders.SESSION));
         context.request(new ClientRequest(api, body, body.get("model").asText(), stream, AnthropicHeaders.forwarded(servlet)));
         exchange.getMessage().setBody(null);
