@@ -26,9 +26,7 @@ public final class ChatRequestValidator {
     }
 
     public static ChatRequest validate(JsonNode root) {
-        if (!(root instanceof ObjectNode body)) {
-            throw GatewayException.badRequest("The request body must be a JSON object.", null, "invalid_type");
-        }
+        ObjectNode body = JsonChecks.requestBody(root);
         requireModel(get(body, "model"));
         MessagesValidator.validate(body.get("messages"));
         streaming(body);

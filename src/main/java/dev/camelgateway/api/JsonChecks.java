@@ -1,10 +1,10 @@
 package dev.camelgateway.api;
 
-import java.util.function.Supplier;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.function.Supplier;
 
 /**
  * The type and range checks of request validation, with OpenAI's wording ("Invalid type for 'x': expected …, but got
@@ -112,6 +112,14 @@ public final class JsonChecks {
         String param = param(prefix, field);
         return GatewayException.badRequest("Invalid '" + param + "': " + problem + ", but got " + got.asText() + " instead.",
                 param, code);
+    }
+
+    /** The request body, which every API takes as one JSON object. */
+    public static ObjectNode requestBody(JsonNode root) {
+        if (!(root instanceof ObjectNode body)) {
+            throw GatewayException.badRequest("The request body must be a JSON object.", null, "invalid_type");
+        }
+        return body;
     }
 
     /** The longest model name: the ledger's model columns. */

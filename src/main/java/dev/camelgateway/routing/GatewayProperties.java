@@ -151,6 +151,11 @@ public class GatewayProperties {
             return baseUrl;
         }
 
+        /** An endpoint of this deployment: its base-url (a trailing '/' or not) followed by {@code path}. */
+        public String endpoint(String path) {
+            return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + path;
+        }
+
         public void setBaseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
         }

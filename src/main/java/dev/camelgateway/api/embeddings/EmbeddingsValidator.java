@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Bounded;
 import dev.camelgateway.api.ChatRequestValidator;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.api.JsonChecks;
 
 import java.util.Set;
 
@@ -33,9 +34,7 @@ public final class EmbeddingsValidator {
     }
 
     public static ObjectNode validate(JsonNode root) {
-        if (!(root instanceof ObjectNode body)) {
-            throw GatewayException.badRequest("The request body must be a JSON object.", null, "invalid_type");
-        }
+        ObjectNode body = JsonChecks.requestBody(root);
         ChatRequestValidator.requireModel(get(body, "model"));
         input(get(body, "input"));
         encodingFormat(get(body, "encoding_format"));

@@ -61,9 +61,7 @@ public final class MessagesRequestValidator {
     }
 
     private static ObjectNode common(JsonNode root) {
-        if (!(root instanceof ObjectNode body)) {
-            throw GatewayException.badRequest("The request body must be a JSON object.", null, "invalid_type");
-        }
+        ObjectNode body = JsonChecks.requestBody(root);
         model(get(body, "model"));
         messages(body);
         system(get(body, "system"));

@@ -35,9 +35,7 @@ public final class ResponsesRequestValidator {
     }
 
     public static ObjectNode validate(JsonNode root) {
-        if (!(root instanceof ObjectNode body)) {
-            throw GatewayException.badRequest("The request body must be a JSON object.", null, "invalid_type");
-        }
+        ObjectNode body = JsonChecks.requestBody(root);
         model(get(body, "model"));
         input(get(body, "input"));
         string(body, "instructions", null);

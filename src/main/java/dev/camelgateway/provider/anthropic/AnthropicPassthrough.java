@@ -26,9 +26,7 @@ final class AnthropicPassthrough {
     static UpstreamRequest toUpstreamRequest(ClientRequest request, Target target, String path) {
         ObjectNode body = request.body().deepCopy();
         body.put("model", target.upstreamModel());
-        String base = target.provider().getBaseUrl();
-        String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
-        return new UpstreamRequest(url, headers(request.forwardHeaders(), target), Json.bytes(body));
+        return new UpstreamRequest(target.provider().endpoint(path), headers(request.forwardHeaders(), target), Json.bytes(body));
     }
 
     private static Map<String, String> headers(Map<String, String> forwarded, Target target) {

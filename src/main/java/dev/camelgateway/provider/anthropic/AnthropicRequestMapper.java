@@ -87,8 +87,7 @@ public final class AnthropicRequestMapper {
     }
 
     private static String messagesUrl(Target target) {
-        String base = target.provider().getBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/messages";
+        return target.provider().endpoint("/v1/messages");
     }
 
     private static Map<String, String> headers(Target target) {

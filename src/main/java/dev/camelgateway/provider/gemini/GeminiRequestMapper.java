@@ -99,8 +99,7 @@ public final class GeminiRequestMapper {
 
     /** {@code {base-url}/v1beta/models/{model}}: the model checked by {@link #checkModel} when it was resolved. */
     static String modelsUrl(Target target) {
-        String base = target.provider().getBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1beta/models/" + target.upstreamModel();
+        return target.provider().endpoint("/v1beta/models/" + target.upstreamModel());
     }
 
     static Map<String, String> headers(Target target) {

@@ -22,7 +22,6 @@ public final class OpenAiEmbeddingsRequestMapper {
 
     /** {@code base-url} includes {@code /v1}, as in the official SDKs (Mistral's too). */
     public static String embeddingsUrl(Target target) {
-        String base = target.provider().getBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/embeddings";
+        return target.provider().endpoint("/embeddings");
     }
 }

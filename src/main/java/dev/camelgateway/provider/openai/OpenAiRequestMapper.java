@@ -28,8 +28,7 @@ public final class OpenAiRequestMapper {
     }
 
     public static String chatCompletionsUrl(Target target) {
-        String base = target.provider().getBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/chat/completions";
+        return target.provider().endpoint("/chat/completions");
     }
 
     public static Map<String, String> bearer(Target target) {
