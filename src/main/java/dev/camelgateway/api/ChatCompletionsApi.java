@@ -14,7 +14,7 @@ import java.util.List;
  * one {@code data: {"error":…}} event and no {@code [DONE]}).
  */
 @Component("chatCompletionsApi")
-public class ChatCompletionsApi implements ClientApi {
+public class ChatCompletionsApi implements ChatTranslatedApi {
     private static final List<SseFrame> DONE = List.of(SseFrame.data("[DONE]"));
     private static final StreamEncoder ENCODER = new StreamEncoder() {
         @Override

@@ -8,10 +8,9 @@ import java.util.List;
 /**
  * The inbound side of the seam: one API that clients speak (its route in {@code routes/api.camel.yaml} names it as
  * its first step after the request id, so that even a 401 comes in this API's envelope). Its reader turns the HTTP
- * request into a {@link ClientRequest}. Deployments with their own binding of the API serve it as it is; the others
- * get the canonical Chat Completions translation ({@link #toCanonical}) and answer in canonical form (OpenAI Chat
- * Completions JSON and chunks), which this turns into what the client's API speaks: answers, streams and errors
- * alike. Chat Completions is {@link ChatCompletionsApi}.
+ * request into a {@link ClientRequest}. Deployments with their own binding of the API serve it as it is; an API that
+ * chat models can serve too is a {@link ChatTranslatedApi}, whose translation the other deployments get. Chat
+ * Completions is {@link ChatCompletionsApi}.
  */
 public interface ClientApi {
 
@@ -22,23 +21,6 @@ public interface ClientApi {
     default void begin(Exchange exchange) {
         RequestContext.of(exchange).clientApi(this);
     }
-
-    /**
-     * The request as Chat Completions, for a deployment without this API's own binding; a {@link GatewayException}
-     * (400, naming the field) for what has no translation.
-     */
-    ChatRequest toCanonical(ClientRequest request);
-
-    /** False for an API no chat model can serve (embeddings): a deployment without its binding refuses it (400). */
-    default boolean translatesToChat() {
-        return true;
-    }
-
-    /** The whole answer, from the canonical {@code chat.completion} JSON. */
-    byte[] answer(byte[] chatCompletion, ClientRequest request);
-
-    /** The encoder of one attempt's translated stream (it may keep state from event to event). */
-    StreamEncoder newStreamEncoder(ClientRequest request);
 
     /** An error in this API's envelope, as an HTTP body or (through a stream) a stream's error event. */
     String errorBody(GatewayException error);
@@ -73,7 +55,7 @@ public interface ClientApi {
         return 1;
     }
 
-    /** Canonical chunks of one stream → the client's SSE frames. */
+    /** Canonical chunks of one stream → the client's SSE frames ({@link ChatTranslatedApi#newStreamEncoder}). */
     interface StreamEncoder {
         /** The frames for the chunks one upstream event mapped to (none for none). */
         List<SseFrame> encode(List<String> chunks);

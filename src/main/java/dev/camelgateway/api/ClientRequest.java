@@ -74,7 +74,7 @@ public class ClientRequest {
         synchronized (this) {
             if (canonical == null && untranslatable == null) {
                 try {
-                    canonical = api.toCanonical(this);
+                    canonical = translatedApi().toCanonical(this);
                 } catch (GatewayException e) {
                     untranslatable = e;
                     throw e;
@@ -85,6 +85,14 @@ public class ClientRequest {
             }
             return canonical;
         }
+    }
+
+    /** The client's API as chat models serve it: an IllegalStateException for an API they cannot (checked before). */
+    public ChatTranslatedApi translatedApi() {
+        if (api instanceof ChatTranslatedApi translated) {
+            return translated;
+        }
+        throw new IllegalStateException("the " + api.name() + " API has no Chat Completions translation");
     }
 
     /** The prompt's tokens as the gateway counts them (jtokkit), for budgets and for attempts with no reported usage. */

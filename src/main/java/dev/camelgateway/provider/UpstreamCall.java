@@ -1,5 +1,6 @@
 package dev.camelgateway.provider;
 
+import dev.camelgateway.api.ChatTranslatedApi;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.JsonResponse;
@@ -47,7 +48,7 @@ public class UpstreamCall {
         UpstreamRequest upstream;
         if (binding != null) {
             upstream = binding.toUpstreamRequest(request, target);
-        } else if (request.api().translatesToChat()) {
+        } else if (request.api() instanceof ChatTranslatedApi) {
             upstream = adapters.forType(target.type()).toUpstreamRequest(request.canonical(), target);
         } else {
             throw GatewayException.badRequest("The model '" + request.model() + "' is served by the deployment '"
@@ -129,7 +130,7 @@ public class UpstreamCall {
                 ObjectNode completion = Json.objectOrNull(mapped.body());
                 attempt.appendOutput(completion == null ? "" : OpenAiShapes.completionText(completion));
             }
-            answer = request.api().answer(mapped.body(), request);
+            answer = request.translatedApi().answer(mapped.body(), request);
         }
         JsonResponse.set(exchange.getMessage(), 200, ResponseHeaders.of(context), answer);
     }

@@ -46,7 +46,7 @@ public class StreamTranslator {
     private ClientStream clientStream(ClientRequest request, Target target) {
         ApiBinding binding = adapters.binding(target, request);
         return binding != null ? binding.newStream(request, target) : new TranslatedStream(
-                adapters.forType(target.type()).newStreamMapper(request.canonical(), target), request.api().newStreamEncoder(request));
+                adapters.forType(target.type()).newStreamMapper(request.canonical(), target), request.translatedApi().newStreamEncoder(request));
     }
 
     /** One upstream event → the client's frames to send (body), recording the usage and text it carried. */

@@ -1,6 +1,7 @@
 package dev.camelgateway.stream;
 
 import dev.camelgateway.api.ChatCompletionsApi;
+import dev.camelgateway.api.ChatTranslatedApi;
 import dev.camelgateway.api.ClientApi;
 import dev.camelgateway.api.ErrorEnvelope;
 import dev.camelgateway.api.GatewayException;
@@ -20,7 +21,7 @@ class SseResponseTest {
 
     @Test
     void chatCompletionsFramesAreDataEventsEndedByDone() throws Exception {
-        ClientApi api = new ChatCompletionsApi(new ErrorEnvelope(new SecretRedactor(List.of())));
+        ChatTranslatedApi api = new ChatCompletionsApi(new ErrorEnvelope(new SecretRedactor(List.of())));
         ClientApi.StreamEncoder encoder = api.newStreamEncoder(null);
 
         stream.send(encoder.encode(List.of("{\"a\":1}", "{\"b\":2}")));
@@ -33,7 +34,7 @@ class SseResponseTest {
 
     @Test
     void aMidStreamErrorIsOneDataEventWithTheEnvelopeAndNoDone() throws Exception {
-        ClientApi api = new ChatCompletionsApi(new ErrorEnvelope(new SecretRedactor(List.of())));
+        ChatTranslatedApi api = new ChatCompletionsApi(new ErrorEnvelope(new SecretRedactor(List.of())));
         ClientApi.StreamEncoder encoder = api.newStreamEncoder(null);
         stream.send(encoder.encode(List.of("{\"a\":1}")));
 

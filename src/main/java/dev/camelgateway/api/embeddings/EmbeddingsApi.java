@@ -1,6 +1,5 @@
 package dev.camelgateway.api.embeddings;
 
-import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.ClientApi;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.ErrorEnvelope;
@@ -24,27 +23,6 @@ public class EmbeddingsApi implements ClientApi {
     @Override
     public String name() {
         return "embeddings";
-    }
-
-    @Override
-    public boolean translatesToChat() {
-        return false;
-    }
-
-    @Override
-    public ChatRequest toCanonical(ClientRequest request) {
-        throw GatewayException.badRequest("An embeddings request has no Chat Completions form.", "model", "unsupported_api");
-    }
-
-    /** Never reached: only bindings answer embeddings (a deployment without one refuses the request before the call). */
-    @Override
-    public byte[] answer(byte[] chatCompletion, ClientRequest request) {
-        throw new IllegalStateException("embeddings are answered by a binding, never from a chat completion");
-    }
-
-    @Override
-    public StreamEncoder newStreamEncoder(ClientRequest request) {
-        throw new IllegalStateException("embeddings are not streamed");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.camelgateway.api.messages;
 
-import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.ClientApi;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
@@ -26,28 +25,6 @@ public class CountTokensApi implements ClientApi {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public boolean translatesToChat() {
-        return false;
-    }
-
-    @Override
-    public ChatRequest toCanonical(ClientRequest request) {
-        throw GatewayException.badRequest("Token counting has no Chat Completions translation.", "model", "unsupported_api");
-    }
-
-    /** Never called: {@link #translatesToChat()} is false, so no deployment answers in Chat Completions. */
-    @Override
-    public byte[] answer(byte[] chatCompletion, ClientRequest request) {
-        throw new UnsupportedOperationException("count_tokens is never translated");
-    }
-
-    /** Never called: a count is never streamed. */
-    @Override
-    public StreamEncoder newStreamEncoder(ClientRequest request) {
-        throw new UnsupportedOperationException("count_tokens does not stream");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.camelgateway.api.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.ChatRequest;
+import dev.camelgateway.api.ChatTranslatedApi;
 import dev.camelgateway.api.ClientApi;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * envelope.
  */
 @Component("messagesApi")
-public class MessagesApi implements ClientApi {
+public class MessagesApi implements ChatTranslatedApi {
     public static final String NAME = "messages";
     private final AnthropicErrorBodies errors;
     private final boolean dropUnsupported;

@@ -3,6 +3,7 @@ package dev.camelgateway.api.responses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ChatRequest;
+import dev.camelgateway.api.ChatTranslatedApi;
 import dev.camelgateway.api.ClientApi;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.ErrorEnvelope;
@@ -22,7 +23,7 @@ import java.time.Clock;
  * mid-stream, {@code response.failed}.
  */
 @Component("responsesApi")
-public class ResponsesApi implements ClientApi {
+public class ResponsesApi implements ChatTranslatedApi {
     private final ErrorEnvelope envelope;
     private final GatewayProperties properties;
     private final Clock clock;
