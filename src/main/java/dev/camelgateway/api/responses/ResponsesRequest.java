@@ -73,7 +73,7 @@ public final class ResponsesRequest extends ClientRequest {
         return body().path("store").asBoolean(true);
     }
 
-    /** The id of a translated answer ({@code resp_…}); a passthrough answer keeps the upstream's. */
+    /** The id of a translated or stateless answer ({@code resp_} + 32 hex); a passthrough answer keeps the upstream's. */
     public String responseId() {
         return responseId;
     }

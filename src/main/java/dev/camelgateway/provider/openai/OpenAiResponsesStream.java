@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * An upstream's Responses stream forwarded event for event (its {@code event:} name and data as sent), read for its
  * usage (from {@code response.completed}, {@code .incomplete} or {@code .failed}) and output text. Complete only after
- * {@code response.completed} or {@code response.incomplete}, whose response is stored before it is forwarded; an
+ * {@code response.completed} or {@code response.incomplete}, whose response is stored before it is forwarded (a
+ * stateless deployment's events carry the gateway's id for the response instead of the upstream's); an
  * in-band {@code error} or {@code response.failed} fails the attempt with the upstream's own event as its frame; a body
  * that ends before a terminal event was cut ({@code response.failed} from the gateway). One per attempt.
  */
@@ -29,14 +30,17 @@ final class OpenAiResponsesStream implements ClientStream {
             "response.function_call_arguments.delta");
     private final ResponsesRequest request;
     private final boolean upstreamHeld;
+    private final String ownId;
     private ObjectNode announced;
     private int lastSequence = -1;
     private boolean finished;
     private Usage usage;
 
-    OpenAiResponsesStream(ResponsesRequest request, boolean upstreamHeld) {
+    /** @param ownId the id that replaces the upstream's in every event's response (null: the upstream's stays) */
+    OpenAiResponsesStream(ResponsesRequest request, boolean upstreamHeld, String ownId) {
         this.request = request;
         this.upstreamHeld = upstreamHeld;
+        this.ownId = ownId;
     }
 
     @Override
@@ -48,6 +52,11 @@ final class OpenAiResponsesStream implements ClientStream {
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         lastSequence = Math.max(lastSequence, data.path("sequence_number").asInt(lastSequence));
         JsonNode response = data.get("response");
+        String forwarded = event.data();
+        if (ownId != null && response instanceof ObjectNode renamed) {
+            renamed.put("id", ownId);
+            forwarded = Json.write(data);
+        }
         if (response instanceof ObjectNode announcedNow) {
             announced = announcedNow;
             Usage reported = ResponsesUsage.toUsage(announcedNow.get("usage"));
@@ -56,7 +65,7 @@ final class OpenAiResponsesStream implements ClientStream {
         if (type.equals("error") || type.equals("response.failed")) {
             JsonNode error = type.equals("error") ? data : data.path("response").path("error");
             throw OpenAiStreamErrors.toException(error.isMissingNode() ? data : error)
-                    .asSentBy("responses", 502, event.data());
+                    .asSentBy("responses", 502, forwarded);
         }
         if (FINISHED.contains(type)) {
             if (!(response instanceof ObjectNode finishedResponse)) {
@@ -67,7 +76,7 @@ final class OpenAiResponsesStream implements ClientStream {
             request.finished(finishedResponse, upstreamHeld); // stored before the client hears it is finished
         }
         String text = TEXT_DELTAS.contains(type) ? data.path("delta").asText("") : "";
-        SseFrame frame = new SseFrame(event.event() != null ? event.event() : type, event.data());
+        SseFrame frame = new SseFrame(event.event() != null ? event.event() : type, forwarded);
         return new ClientFrames(List.of(frame), FINISHED.contains(type) ? usage : null, text);
     }
 
