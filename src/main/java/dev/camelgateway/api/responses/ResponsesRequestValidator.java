@@ -65,6 +65,7 @@ public final class ResponsesRequestValidator {
                     + "responses with 'previous_response_id', or send the whole conversation as 'input'.",
                     "conversation", "unsupported_parameter");
         }
+        UpstreamAccountReferences.refuse(body);
         return body;
     }
 
