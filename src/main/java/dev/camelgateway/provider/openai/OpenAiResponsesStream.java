@@ -2,6 +2,7 @@ package dev.camelgateway.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.api.responses.ResponseFailedEvent;
 import dev.camelgateway.api.responses.ResponsesRequest;
@@ -34,6 +35,7 @@ final class OpenAiResponsesStream implements ClientStream {
     private ObjectNode announced;
     private int lastSequence = -1;
     private boolean finished;
+    private SseFrame inBandFrame;
     private Usage usage;
 
     /** @param ownId the id that replaces the upstream's in every event's response (null: the upstream's stays) */
@@ -63,9 +65,7 @@ final class OpenAiResponsesStream implements ClientStream {
             usage = reported != null ? reported : usage;
         }
         if (type.equals("error") || type.equals("response.failed")) {
-            JsonNode error = type.equals("error") ? data : data.path("response").path("error");
-            throw OpenAiStreamErrors.toException(error.isMissingNode() ? data : error)
-                    .asSentBy("responses", 502, forwarded);
+            throw inBand(type, data, forwarded);
         }
         if (FINISHED.contains(type)) {
             if (!(response instanceof ObjectNode finishedResponse)) {
@@ -78,6 +78,22 @@ final class OpenAiResponsesStream implements ClientStream {
         String text = TEXT_DELTAS.contains(type) ? data.path("delta").asText("") : "";
         SseFrame frame = new SseFrame(event.event() != null ? event.event() : type, forwarded);
         return new ClientFrames(List.of(frame), FINISHED.contains(type) ? usage : null, text);
+    }
+
+    /**
+     * The upstream's in-band error as this attempt's failure: classified, retried and fallen back from as chat's are
+     * (its cause, with the status its code implies); before the first byte the client gets that status with the error
+     * in OpenAI's envelope, after it the upstream's own event ({@link #error}).
+     */
+    private GatewayException inBand(String type, ObjectNode data, String forwarded) {
+        JsonNode error = type.equals("error") ? data : data.path("response").path("error");
+        if (!error.isObject()) {
+            error = data;
+        }
+        int status = OpenAiStreamErrors.impliedStatus(error);
+        inBandFrame = new SseFrame(type, forwarded);
+        return OpenAiStreamErrors.toException(error, OpenAiErrorMapper.toGatewayStatus(status))
+                .asSentBy("responses", status, OpenAiStreamErrors.envelope(error, status));
     }
 
     @Override
@@ -98,10 +114,8 @@ final class OpenAiResponsesStream implements ClientStream {
     /** The upstream's own error event as it came; for the gateway's own errors, response.failed. */
     @Override
     public List<SseFrame> error(String errorBody) {
-        ObjectNode body = Json.objectOrNull(errorBody);
-        String type = body == null ? "" : body.path("type").asText();
-        if (type.equals("error") || type.equals("response.failed")) {
-            return List.of(new SseFrame(type, errorBody));
+        if (inBandFrame != null) {
+            return List.of(inBandFrame);
         }
         return List.of(ResponseFailedEvent.of(announced, request.body(), errorBody, lastSequence + 1));
     }
