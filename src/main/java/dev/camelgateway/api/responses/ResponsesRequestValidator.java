@@ -52,6 +52,13 @@ public final class ResponsesRequestValidator {
         for (String flag : new String[] {"store", "stream", "parallel_tool_calls", "background"}) {
             bool(body, flag, null);
         }
+        if (body.path("background").asBoolean(false)) {
+            // only finished responses are stored: a background one could be neither polled nor cancelled
+            throw GatewayException.badRequest("Background responses ('background': true) are not supported by the gateway"
+                    + ": it keeps only finished responses, so one running in the background could be neither retrieved "
+                    + "nor cancelled. Send the request without 'background' (stream it to see it progress).",
+                    "background", "unsupported_parameter");
+        }
         previousResponseId(body);
         streamOptions(body);
         metadata(object(body, "metadata", null));

@@ -74,6 +74,18 @@ class ResponsesEndpointsTest extends ResponsesTestSupport {
         assertThat(UPSTREAM.received()).isEmpty();
     }
 
+    @Test
+    void backgroundResponsesAreRefusedOnEveryPathBeforeAnyUpstreamCall() {
+        for (String model : new String[] {"openai/gpt-4.1", "ollama/llama3", "anthropic/claude-sonnet-4-5"}) {
+            HttpResponse<String> response = post("/v1/responses", "application/json",
+                    "{\"model\":\"" + model + "\",\"input\":\"hi\",\"background\":true}");
+            assertThat(response.statusCode()).as(model).isEqualTo(400);
+            assertThat(error(response).get("param").asText()).isEqualTo("background");
+            assertThat(error(response).get("code").asText()).isEqualTo("unsupported_parameter");
+        }
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
     private static JsonNode error(HttpResponse<String> response) {
         return json(response.body()).get("error");
     }

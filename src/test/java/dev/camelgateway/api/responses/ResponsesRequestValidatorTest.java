@@ -54,6 +54,7 @@ class ResponsesRequestValidatorTest {
             {"model":"m","input":"hi","tools":[{"type":"code_interpreter","container":"cntr_1"}]} | tools[0].container | unsupported_parameter
             {"model":"m","input":"hi","tools":[{"type":"code_interpreter","container":{"type":"auto","file_ids":["file-1"]}}]} | tools[0].container.file_ids | unsupported_parameter
             {"model":"m","input":"hi","prompt":{"id":"pmpt_1"}}                     | prompt                      | unsupported_parameter
+            {"model":"m","input":"hi","background":true}                            | background                  | unsupported_parameter
             """)
     void aWrongFieldIsRefusedByName(String body, String param, String code) throws Exception {
         GatewayException e = catchThrowableOfType(GatewayException.class,
