@@ -169,9 +169,10 @@ public final class ResponsesRequestValidator {
     private static void previousResponseId(ObjectNode body) {
         string(body, "previous_response_id", null);
         JsonNode id = get(body, "previous_response_id");
-        if (id != null && (id.asText().isEmpty() || id.asText().length() > MAX_RESPONSE_ID)) {
-            throw GatewayException.badRequest("Invalid 'previous_response_id': expected an id of 1 to " + MAX_RESPONSE_ID
-                    + " characters.", "previous_response_id", "invalid_value");
+        if (id != null && !ResponseIds.wellFormed(id.asText())) {
+            throw GatewayException.badRequest("Invalid 'previous_response_id': '" + Bounded.of(id.asText()) + "'. Expected "
+                    + "an ID of 1 to " + MAX_RESPONSE_ID + " characters that contains letters, numbers, underscores, or "
+                    + "dashes, but this value contained other characters.", "previous_response_id", "invalid_value");
         }
     }
 
