@@ -72,6 +72,7 @@ class ResponsesStreamFailuresTest extends ResponsesTestSupport {
                 "{\"model\":\"openai/gpt-4.1\",\"stream\":true,\"input\":\"hi\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+        assertThat(UPSTREAM.received()).as("retried as a rate limit is").hasSize(3);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         var body = json(response.body());
         assertThat(body.has("type")).as("not the raw event").isFalse();
