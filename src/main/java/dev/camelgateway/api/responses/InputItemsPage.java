@@ -19,7 +19,7 @@ record InputItemsPage(int limit, boolean ascending, String after) {
     private static final int MAX_LIMIT = 100;
 
     static InputItemsPage of(String limit, String order, String after) {
-        return new InputItemsPage(limit(limit), ascending(order), after == null || after.isEmpty() ? null : after);
+        return new InputItemsPage(limit(limit), ascending(order), after(after));
     }
 
     ArrayNode select(ArrayNode items) {
@@ -50,6 +50,17 @@ record InputItemsPage(int limit, boolean ascending, String after) {
         }
         throw GatewayException.badRequest("Invalid 'after': no input item with id '" + Bounded.of(after) + "' in this "
                 + "response.", "after", "invalid_value");
+    }
+
+    private static String after(String after) {
+        if (after == null || after.isEmpty()) {
+            return null;
+        }
+        if (!ResponseIds.wellFormed(after)) {
+            throw GatewayException.badRequest("Invalid 'after': '" + Bounded.of(after) + "'. Expected an item ID that "
+                    + "contains letters, numbers, underscores, or dashes.", "after", "invalid_value");
+        }
+        return after;
     }
 
     private static int limit(String limit) {

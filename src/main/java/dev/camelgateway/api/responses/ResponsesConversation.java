@@ -7,8 +7,6 @@ import dev.camelgateway.api.Json;
 import dev.camelgateway.routing.GatewayProperties;
 import dev.camelgateway.routing.Target;
 
-import java.util.List;
-
 /**
  * What a chained call ({@code previous_response_id}) sends upstream. The deployment that keeps the previous response
  * itself (a passthrough with store) gets the id as it is; any other gets the stored conversation expanded into
@@ -18,22 +16,21 @@ public final class ResponsesConversation {
     private ResponsesConversation() {
     }
 
-    /** Each stored response's input items, then its output items, oldest first. */
-    public static ArrayNode history(List<StoredResponse> chain) {
+    /** Each stored response's input items, then its output items, oldest first (the turns' own nodes, not copies). */
+    public static ArrayNode history(StoredConversation conversation) {
         ArrayNode items = Json.MAPPER.createArrayNode();
-        for (StoredResponse response : chain) {
-            response.inputItems().forEach(item -> items.add(item.deepCopy()));
-            response.outputItems().forEach(item -> items.add(item.deepCopy()));
+        for (ArrayNode[] turn : conversation.turns()) {
+            items.addAll(turn[0]);
+            items.addAll(turn[1]);
         }
         return items;
     }
 
     /** True when the target is the passthrough deployment that keeps the previous response upstream. */
-    public static boolean heldBy(List<StoredResponse> chain, Target target) {
-        if (chain.isEmpty()) {
+    public static boolean heldBy(PreviousResponse previous, Target target) {
+        if (previous == null) {
             return false;
         }
-        StoredResponse previous = chain.get(chain.size() - 1);
         return previous.upstreamHeld() && previous.deployment().equals(target.providerId())
                 && target.provider().getResponses() == GatewayProperties.ResponsesMode.PASSTHROUGH;
     }
@@ -45,7 +42,7 @@ public final class ResponsesConversation {
     public static ObjectNode toPassthroughBody(ResponsesRequest request, Target target) {
         ObjectNode body = request.body().deepCopy();
         body.put("model", target.upstreamModel());
-        if (request.conversation().isEmpty() || heldBy(request.conversation(), target)) {
+        if (request.previous() == null || heldBy(request.previous(), target)) {
             return body;
         }
         ArrayNode input = Json.MAPPER.createArrayNode();

@@ -1,5 +1,6 @@
 package dev.camelgateway.api.responses;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ChatRequestReader;
 import dev.camelgateway.api.GuardedBodyRequest;
@@ -13,13 +14,14 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 
 /**
- * Reads {@code POST /v1/responses} into a {@link ResponsesRequest}: method, JSON, field validation, then the stored
- * conversation its {@code previous_response_id} continues — the caller's own, not expired, else 400
+ * Reads {@code POST /v1/responses} into a {@link ResponsesRequest}: method, JSON, field validation, then that the
+ * response its {@code previous_response_id} continues is the caller's own, not expired, else 400
  * {@code previous_response_not_found} (OpenAI's wording), so that no id reaches an upstream the gateway did not see
- * issued to this key (every key shares the upstream's account).
+ * issued to this key (every key shares the upstream's account). One indexed read: the conversation itself is read
+ * later, once, only for a deployment that does not keep the previous response (and bounded: too long is a 400).
  */
 @Component("responsesReader")
 public class ResponsesReader {
@@ -42,28 +44,44 @@ public class ResponsesReader {
         ObjectNode body = ResponsesRequestValidator.validate(ChatRequestReader.parse(bytes));
         RequestContext context = RequestContext.of(exchange);
         String keyId = keyId(context.key());
-        List<StoredResponse> conversation = conversation(body, keyId);
+        PreviousResponse previous = previous(body, keyId);
         ResponseArchive archive = new ResponseArchive(store, keyId, () -> context.target().providerId(), clock,
                 properties.getRetention());
-        context.request(new ResponsesRequest(api, body, conversation, archive));
+        context.request(new ResponsesRequest(api, body, previous,
+                () -> conversation(previous, keyId, clock.instant()), archive));
         in.setBody(null);
     }
 
-    private List<StoredResponse> conversation(ObjectNode body, String keyId) {
+    /** Only that the key has this response: its conversation is read when a deployment needs it. */
+    private PreviousResponse previous(ObjectNode body, String keyId) {
         if (!body.hasNonNull("previous_response_id")) {
-            return List.of();
+            return null;
         }
         String id = body.get("previous_response_id").asText();
-        List<StoredResponse> chain;
         try {
-            chain = store.chain(id, keyId, clock.instant());
+            return store.previous(id, keyId, clock.instant()).orElseThrow(() -> StoredResponseErrors.previousNotFound(id));
         } catch (DataAccessException e) {
             throw StoredResponseErrors.unavailable();
         }
-        if (chain.isEmpty()) {
-            throw StoredResponseErrors.previousNotFound(id);
+    }
+
+    /** The conversation up to the previous response, whole or a 400 (too long); gone meanwhile: not found. */
+    private ArrayNode conversation(PreviousResponse previous, String keyId, Instant now) {
+        StoredConversation read;
+        try {
+            read = store.conversation(previous.id(), keyId, now, properties.getMaxChainResponses(),
+                    properties.getMaxConversationChars());
+        } catch (DataAccessException e) {
+            throw StoredResponseErrors.unavailable();
         }
-        return chain;
+        if (read.tooManyResponses() || read.tooLarge()) {
+            throw StoredResponseErrors.conversationTooLong(previous.id(), properties.getMaxChainResponses(),
+                    properties.getMaxConversationChars());
+        }
+        if (read.turns().isEmpty()) {
+            throw StoredResponseErrors.previousNotFound(previous.id());
+        }
+        return ResponsesConversation.history(read);
     }
 
     static String keyId(GatewayKey key) {

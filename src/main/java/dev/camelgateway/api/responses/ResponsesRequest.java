@@ -4,34 +4,63 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ClientApi;
 import dev.camelgateway.api.ClientRequest;
+import dev.camelgateway.api.Json;
 
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * A Responses request as read: the client's body, the conversation its {@code previous_response_id} continues (the
- * stored chain, oldest first; empty for none), the id a translated answer gets, and where its finished answer is kept
- * (nothing with {@code store: false}).
+ * A Responses request as read: the client's body, the stored response its {@code previous_response_id} continues (null
+ * for none) and that response's conversation — read from the store only when a deployment needs it, once —, the id a
+ * translated answer gets, and where its finished answer is kept (nothing with {@code store: false}).
  */
 public final class ResponsesRequest extends ClientRequest {
-    private final List<StoredResponse> conversation;
+    private final PreviousResponse previous;
+    private final Supplier<ArrayNode> conversation;
+    private volatile ArrayNode history;
+    private volatile RuntimeException unreadable;
     private final String responseId = ResponsesItems.newId("resp");
     private final ResponseArchive archive;
 
-    public ResponsesRequest(ClientApi api, ObjectNode body, List<StoredResponse> conversation, ResponseArchive archive) {
+    /**
+     * @param previous     the response {@code previous_response_id} names (null without one)
+     * @param conversation reads its conversation's items, oldest first (a 4xx or 503 when it cannot)
+     */
+    public ResponsesRequest(ClientApi api, ObjectNode body, PreviousResponse previous, Supplier<ArrayNode> conversation,
+                            ResponseArchive archive) {
         super(api, body, body.get("model").asText(), body.path("stream").asBoolean(false), Map.of());
-        this.conversation = List.copyOf(conversation);
+        this.previous = previous;
+        this.conversation = conversation;
         this.archive = archive;
     }
 
-    /** The stored responses this one continues, oldest first (empty without {@code previous_response_id}). */
-    public List<StoredResponse> conversation() {
-        return conversation;
+    /** The stored response this one continues (null without {@code previous_response_id}). */
+    public PreviousResponse previous() {
+        return previous;
     }
 
-    /** The conversation's items in order: each stored response's input items, then its output items. */
+    /**
+     * The conversation's items in order (each stored response's input items, then its output items), read on first
+     * use and kept, as is a failure to read it; empty without {@code previous_response_id}.
+     */
     public ArrayNode history() {
-        return ResponsesConversation.history(conversation);
+        ArrayNode read = history;
+        if (read != null) {
+            return read;
+        }
+        synchronized (this) {
+            if (history == null && unreadable == null) {
+                try {
+                    history = previous == null ? Json.MAPPER.createArrayNode() : conversation.get();
+                } catch (RuntimeException e) {
+                    unreadable = e;
+                }
+            }
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            return history;
+        }
     }
 
     /** The client's {@code input} as items (a string is one user message). */
@@ -44,7 +73,7 @@ public final class ResponsesRequest extends ClientRequest {
         return body().path("store").asBoolean(true);
     }
 
-    /** The id of a translated answer ({@code resp_…}); a passthrough answer keeps the upstream's. */
+    /** The id of a translated or stateless answer ({@code resp_} + 32 hex); a passthrough answer keeps the upstream's. */
     public String responseId() {
         return responseId;
     }
@@ -52,7 +81,7 @@ public final class ResponsesRequest extends ClientRequest {
     /** A chained call goes to the deployment that issued the previous response when its model's chain has it. */
     @Override
     public String preferredDeployment() {
-        return conversation.isEmpty() ? null : conversation.get(conversation.size() - 1).deployment();
+        return previous == null ? null : previous.deployment();
     }
 
     /**

@@ -50,6 +50,13 @@ public final class ResponsesRequestValidator {
         for (String flag : new String[] {"store", "stream", "parallel_tool_calls", "background"}) {
             bool(body, flag, null);
         }
+        if (body.path("background").asBoolean(false)) {
+            // only finished responses are stored: a background one could be neither polled nor cancelled
+            throw GatewayException.badRequest("Background responses ('background': true) are not supported by the gateway"
+                    + ": it keeps only finished responses, so one running in the background could be neither retrieved "
+                    + "nor cancelled. Send the request without 'background' (stream it to see it progress).",
+                    "background", "unsupported_parameter");
+        }
         previousResponseId(body);
         streamOptions(body);
         metadata(object(body, "metadata", null));
@@ -63,6 +70,7 @@ public final class ResponsesRequestValidator {
                     + "responses with 'previous_response_id', or send the whole conversation as 'input'.",
                     "conversation", "unsupported_parameter");
         }
+        UpstreamAccountReferences.refuse(body);
         return body;
     }
 
@@ -159,9 +167,10 @@ public final class ResponsesRequestValidator {
     private static void previousResponseId(ObjectNode body) {
         string(body, "previous_response_id", null);
         JsonNode id = get(body, "previous_response_id");
-        if (id != null && (id.asText().isEmpty() || id.asText().length() > MAX_RESPONSE_ID)) {
-            throw GatewayException.badRequest("Invalid 'previous_response_id': expected an id of 1 to " + MAX_RESPONSE_ID
-                    + " characters.", "previous_response_id", "invalid_value");
+        if (id != null && !ResponseIds.wellFormed(id.asText())) {
+            throw GatewayException.badRequest("Invalid 'previous_response_id': '" + Bounded.of(id.asText()) + "'. Expected "
+                    + "an ID of 1 to " + MAX_RESPONSE_ID + " characters that contains letters, numbers, underscores, or "
+                    + "dashes, but this value contained other characters.", "previous_response_id", "invalid_value");
         }
     }
 

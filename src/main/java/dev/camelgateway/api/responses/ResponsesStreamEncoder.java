@@ -8,7 +8,9 @@ import dev.camelgateway.api.Json;
 import dev.camelgateway.stream.SseFrame;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +32,10 @@ public final class ResponsesStreamEncoder implements ClientApi.StreamEncoder {
     private int sequence;
     private boolean started;
     private String model;
-    private OpenItem open;
+    private int items;
+    private OpenItem message;
+    /** The function calls being streamed, by their chat tool-call index (fragments of several may interleave). */
+    private final Map<Integer, OpenItem> calls = new LinkedHashMap<>();
     private String finishReason;
     private JsonNode chatUsage;
 
@@ -77,7 +82,7 @@ public final class ResponsesStreamEncoder implements ClientApi.StreamEncoder {
             }
             if (choice.hasNonNull("finish_reason")) {
                 finishReason = choice.get("finish_reason").asText();
-                close(frames);
+                closeAll(frames);
             }
         }
         return frames;
@@ -88,7 +93,7 @@ public final class ResponsesStreamEncoder implements ClientApi.StreamEncoder {
     public List<SseFrame> end() {
         List<SseFrame> frames = new ArrayList<>();
         start(frames);
-        close(frames);
+        closeAll(frames);
         ObjectNode response = response();
         ResponsesFinish.apply(response, finishReason);
         response.set("usage", ResponsesUsage.fromChat(chatUsage));
@@ -124,14 +129,15 @@ public final class ResponsesStreamEncoder implements ClientApi.StreamEncoder {
     }
 
     private void text(List<SseFrame> frames, String partType, String delta) {
-        if (open == null || open.function) {
-            close(frames);
-            open = OpenItem.message(output.size(), ids.next("msg"));
-            ObjectNode item = ChatToResponse.messageItem(open.id, "in_progress");
-            emit(frames, "response.output_item.added", Json.object().put("output_index", open.index).set("item", item));
+        if (message == null) {
+            closeAll(frames);
+            message = OpenItem.message(items++, ids.next("msg"));
+            ObjectNode item = ChatToResponse.messageItem(message.id, "in_progress");
+            emit(frames, "response.output_item.added", Json.object().put("output_index", message.index).set("item", item));
         }
+        OpenItem open = message;
         if (!partType.equals(open.partType)) {
-            closePart(frames);
+            closePart(frames, open);
             open.partType = partType;
             emit(frames, "response.content_part.added", at(open).put("content_index", open.parts.size())
                     .set("part", part(partType, "")));
@@ -146,10 +152,15 @@ public final class ResponsesStreamEncoder implements ClientApi.StreamEncoder {
 
     private void toolCall(List<SseFrame> frames, JsonNode call) {
         int index = call.path("index").asInt(0);
-        if (open == null || !open.function || open.toolIndex != index) {
-            close(frames);
-            open = OpenItem.function(output.size(), ids.next("fc"), index, call.path("id").asText(""),
+        OpenItem open = calls.get(index);
+        if (open == null) {
+            if (message != null) {
+                close(frames, message);
+                message = null;
+            }
+            open = OpenItem.function(items++, ids.next("fc"), index, call.path("id").asText(""),
                     call.path("function").path("name").asText(""));
+            calls.put(index, open);
             emit(frames, "response.output_item.added", Json.object().put("output_index", open.index)
                     .set("item", ChatToResponse.functionCall(open.id, open.callId, open.name, "", "in_progress")));
         }
@@ -160,11 +171,18 @@ public final class ResponsesStreamEncoder implements ClientApi.StreamEncoder {
         }
     }
 
-    /** Closes the open item: its last part's done events, then output_item.done with the whole item. */
-    private void close(List<SseFrame> frames) {
-        if (open == null) {
-            return;
+    /** Closes the open items in their output order (a message, or the function calls). */
+    private void closeAll(List<SseFrame> frames) {
+        if (message != null) {
+            close(frames, message);
+            message = null;
         }
+        calls.values().forEach(call -> close(frames, call));
+        calls.clear();
+    }
+
+    /** Closes an item: its last part's done events, then output_item.done with the whole item. */
+    private void close(List<SseFrame> frames, OpenItem open) {
         String status = ResponsesFinish.incomplete(finishReason) ? "incomplete" : "completed";
         ObjectNode item;
         if (open.function) {
@@ -172,16 +190,15 @@ public final class ResponsesStreamEncoder implements ClientApi.StreamEncoder {
             emit(frames, "response.function_call_arguments.done", at(open).put("name", open.name).put("arguments", arguments));
             item = ChatToResponse.functionCall(open.id, open.callId, open.name, arguments, status);
         } else {
-            closePart(frames);
+            closePart(frames, open);
             item = ChatToResponse.messageItem(open.id, status);
             item.set("content", open.parts);
         }
         emit(frames, "response.output_item.done", Json.object().put("output_index", open.index).set("item", item));
         output.add(item);
-        open = null;
     }
 
-    private void closePart(List<SseFrame> frames) {
+    private void closePart(List<SseFrame> frames, OpenItem open) {
         if (open.partType == null) {
             return;
         }

@@ -71,9 +71,6 @@ public final class ResponsesToChat {
                 throw untranslatable(name, "Parameter '" + name + "'");
             }
         }
-        if (body.path("background").asBoolean(false)) {
-            throw untranslatable("background", "Background responses ('background': true)");
-        }
     }
 
     static GatewayException untranslatable(String param, String what) {

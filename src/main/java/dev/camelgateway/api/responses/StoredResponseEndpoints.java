@@ -8,7 +8,7 @@ import dev.camelgateway.api.JsonResponse;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.api.ResponseHeaders;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -46,9 +46,10 @@ public class StoredResponseEndpoints {
 
     /** The response's own input items, a page at a time ({@code limit}, {@code order}, {@code after}). */
     public void inputItems(Exchange exchange) {
-        Message in = exchange.getMessage();
-        InputItemsPage page = InputItemsPage.of(in.getHeader("limit", String.class), in.getHeader("order", String.class),
-                in.getHeader("after", String.class));
+        // the query string's parameters only: Camel's headers also hold the request's HTTP headers
+        HttpServletRequest query = exchange.getMessage().getHeader(Exchange.HTTP_SERVLET_REQUEST, HttpServletRequest.class);
+        InputItemsPage page = InputItemsPage.of(query.getParameter("limit"), query.getParameter("order"),
+                query.getParameter("after"));
         StoredResponse response = found(exchange);
         ArrayNode data = page.select(response.inputItems());
         ObjectNode list = Json.object().put("object", "list");
@@ -70,9 +71,13 @@ public class StoredResponseEndpoints {
                 .orElseThrow(() -> StoredResponseErrors.notFound(id));
     }
 
+    /** The path's id; one no response can have is unknown without a query. */
     private static String id(Exchange exchange) {
         String id = exchange.getMessage().getHeader("id", String.class);
-        return id == null ? "" : id;
+        if (!ResponseIds.wellFormed(id)) {
+            throw StoredResponseErrors.notFound(id == null ? "" : id);
+        }
+        return id;
     }
 
     private static String keyId(Exchange exchange) {

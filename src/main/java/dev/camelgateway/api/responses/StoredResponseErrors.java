@@ -20,6 +20,14 @@ final class StoredResponseErrors {
                 "previous_response_id", "previous_response_not_found");
     }
 
+    /** Never cut silently: a conversation cut short would change what the model is told. */
+    static GatewayException conversationTooLong(String id, int maxResponses, long maxChars) {
+        return GatewayException.badRequest("The conversation of previous response '" + Bounded.of(id) + "' is too long: "
+                + "the gateway continues conversations of at most " + maxResponses + " responses and "
+                + (maxChars / (1024 * 1024)) + " MB of items. Start a new conversation, or send the items you need in "
+                + "'input'.", "previous_response_id", "context_length_exceeded");
+    }
+
     static GatewayException unavailable() {
         return new GatewayException(503, new OpenAiError("Stored responses are unavailable right now (the gateway's "
                 + "database did not answer); try again shortly.", OpenAiError.SERVER_ERROR, null, "store_unavailable"));

@@ -16,11 +16,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code stored_response} table, in the ledger's database. Every read is scoped to one gateway key and skips
@@ -28,8 +25,6 @@ import java.util.Set;
  */
 @Repository
 public class StoredResponses {
-    /** Longest chain of previous responses walked for one request (each step is one primary-key read). */
-    static final int MAX_CHAIN = 1000;
     private static final String COLUMNS = "id, key_id, deployment, upstream_held, previous_response_id, model, "
             + "input_items, output_items, response, created_at, expires_at";
     private final JdbcTemplate jdbc;
@@ -55,22 +50,58 @@ public class StoredResponses {
     }
 
     /**
-     * The response and those it continues, oldest first; empty when the key has no such response. The walk stops at a
-     * predecessor that is gone (deleted or expired): the conversation then starts after it.
+     * The key's response with this id, unless it expired, as a chained call first needs it: which deployment made it,
+     * whether that deployment keeps it, and its usage (the conversation's size so far). One primary-key read that loads
+     * none of the items.
      */
-    public List<StoredResponse> chain(String id, String keyId, Instant now) {
-        List<StoredResponse> chain = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String next = id; next != null && chain.size() < MAX_CHAIN && seen.add(next); ) {
-            Optional<StoredResponse> row = find(next, keyId, now);
-            if (row.isEmpty()) {
-                break;
-            }
-            chain.add(row.get());
-            next = row.get().previousResponseId();
+    public Optional<PreviousResponse> previous(String id, String keyId, Instant now) {
+        List<PreviousResponse> rows = jdbc.query("SELECT id, deployment, upstream_held, response FROM stored_response "
+                + "WHERE id = ? AND " + keyClause(keyId) + " AND expires_at > ?",
+                (rs, i) -> new PreviousResponse(rs.getString("id"), rs.getString("deployment"),
+                        rs.getBoolean("upstream_held"), PreviousResponse.conversationTokens(parse(rs.getString("response")))),
+                arguments(id, keyId, Timestamp.from(now)));
+        return rows.stream().findFirst();
+    }
+
+    /**
+     * The items of the response and of those it continues, oldest first, in one query (a recursive walk of
+     * previous_response_id within the key; the Response objects are never read). The walk stops at a predecessor that
+     * is gone (deleted or expired): the conversation then starts after it. It reads at most {@code maxResponses + 1}
+     * responses and at most one past {@code maxChars} characters of items, and says when either limit was passed
+     * instead of cutting the conversation.
+     */
+    public StoredConversation conversation(String id, String keyId, Instant now, int maxResponses, long maxChars) {
+        Timestamp at = Timestamp.from(now);
+        List<Object> arguments = new ArrayList<>(List.of(arguments(id, keyId, at)));
+        if (keyId != null) {
+            arguments.add(keyId);
         }
-        Collections.reverse(chain);
-        return chain;
+        arguments.add(at);
+        arguments.add(maxResponses);
+        arguments.add(maxChars);
+        String sql = "WITH RECURSIVE chain (id, previous_response_id, depth) AS ("
+                + " SELECT id, previous_response_id, 1 FROM stored_response WHERE id = ? AND " + keyClause(keyId)
+                + " AND expires_at > ?"
+                + " UNION ALL"
+                + " SELECT s.id, s.previous_response_id, c.depth + 1 FROM chain c"
+                + " JOIN stored_response s ON s.id = c.previous_response_id"
+                + " WHERE s." + keyClause(keyId) + " AND s.expires_at > ? AND c.depth <= ?"
+                + "), sized (id, depth, own, running) AS ("
+                + " SELECT c.id, c.depth, LENGTH(s.input_items) + LENGTH(s.output_items) AS own,"
+                + " SUM(LENGTH(s.input_items) + LENGTH(s.output_items)) OVER (ORDER BY c.depth) AS running"
+                + " FROM chain c JOIN stored_response s ON s.id = c.id"
+                + ")"
+                + " SELECT z.depth, z.running, s.input_items, s.output_items FROM sized z"
+                + " JOIN stored_response s ON s.id = z.id WHERE z.running - z.own <= ? ORDER BY z.depth DESC";
+        List<ArrayNode[]> turns = new ArrayList<>();
+        boolean[] passed = new boolean[2];
+        jdbc.query(sql, rs -> {
+            passed[0] |= rs.getInt("depth") > maxResponses;
+            passed[1] |= rs.getLong("running") > maxChars;
+            turns.add(new ArrayNode[] {(ArrayNode) parse(rs.getString("input_items")),
+                    (ArrayNode) parse(rs.getString("output_items"))});
+        }, arguments.toArray());
+        return new StoredConversation(turns, passed[0], passed[1]);
     }
 
     /** Deletes the key's response; false when it has none with this id. */

@@ -39,19 +39,38 @@ final class OpenAiResponsesBinding implements ApiBinding {
         return new UpstreamRequest(responsesUrl(target), OpenAiRequestMapper.bearer(target), Json.bytes(body));
     }
 
-    /** The answer's bytes go back untouched; a finished one is stored first. */
+    /**
+     * The answer's bytes go back untouched (but for the gateway's own id, from a stateless deployment); a finished one
+     * is stored first.
+     */
     @Override
     public MappedResponse toAnswer(byte[] upstreamBody, ClientRequest request, Target target) {
         ObjectNode response = UpstreamJson.object(upstreamBody, "response body");
+        String ownId = gatewayId(request, target);
+        byte[] body = upstreamBody;
+        if (ownId != null) {
+            response.put("id", ownId);
+            body = Json.bytes(response);
+        }
         if (FINISHED.contains(response.path("status").asText())) {
             ((ResponsesRequest) request).finished(response, upstreamHeld(request, target));
         }
-        return new MappedResponse(upstreamBody, ResponsesUsage.toUsage(response.get("usage")));
+        return new MappedResponse(body, ResponsesUsage.toUsage(response.get("usage")));
     }
 
     @Override
     public ClientStream newStream(ClientRequest request, Target target) {
-        return new OpenAiResponsesStream((ResponsesRequest) request, upstreamHeld(request, target));
+        return new OpenAiResponsesStream((ResponsesRequest) request, upstreamHeld(request, target),
+                gatewayId(request, target));
+    }
+
+    /**
+     * The id the client gets from a deployment that keeps no responses (stateless): the gateway's own, since such an
+     * upstream's ids need not be unique (Ollama's are {@code resp_} and six digits); null: the upstream's id, which it
+     * keeps and must be able to resolve.
+     */
+    private static String gatewayId(ClientRequest request, Target target) {
+        return target.provider().getResponses() == ResponsesMode.STATELESS ? ((ResponsesRequest) request).responseId() : null;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.camelgateway.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.api.responses.ResponseFailedEvent;
 import dev.camelgateway.api.responses.ResponsesRequest;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * An upstream's Responses stream forwarded event for event (its {@code event:} name and data as sent), read for its
  * usage (from {@code response.completed}, {@code .incomplete} or {@code .failed}) and output text. Complete only after
- * {@code response.completed} or {@code response.incomplete}, whose response is stored before it is forwarded; an
+ * {@code response.completed} or {@code response.incomplete}, whose response is stored before it is forwarded (a
+ * stateless deployment's events carry the gateway's id for the response instead of the upstream's); an
  * in-band {@code error} or {@code response.failed} fails the attempt with the upstream's own event as its frame; a body
  * that ends before a terminal event was cut ({@code response.failed} from the gateway). One per attempt.
  */
@@ -29,14 +31,18 @@ final class OpenAiResponsesStream implements ClientStream {
             "response.function_call_arguments.delta");
     private final ResponsesRequest request;
     private final boolean upstreamHeld;
+    private final String ownId;
     private ObjectNode announced;
     private int lastSequence = -1;
     private boolean finished;
+    private SseFrame inBandFrame;
     private Usage usage;
 
-    OpenAiResponsesStream(ResponsesRequest request, boolean upstreamHeld) {
+    /** @param ownId the id that replaces the upstream's in every event's response (null: the upstream's stays) */
+    OpenAiResponsesStream(ResponsesRequest request, boolean upstreamHeld, String ownId) {
         this.request = request;
         this.upstreamHeld = upstreamHeld;
+        this.ownId = ownId;
     }
 
     @Override
@@ -48,15 +54,18 @@ final class OpenAiResponsesStream implements ClientStream {
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         lastSequence = Math.max(lastSequence, data.path("sequence_number").asInt(lastSequence));
         JsonNode response = data.get("response");
+        String forwarded = event.data();
+        if (ownId != null && response instanceof ObjectNode renamed) {
+            renamed.put("id", ownId);
+            forwarded = Json.write(data);
+        }
         if (response instanceof ObjectNode announcedNow) {
             announced = announcedNow;
             Usage reported = ResponsesUsage.toUsage(announcedNow.get("usage"));
             usage = reported != null ? reported : usage;
         }
         if (type.equals("error") || type.equals("response.failed")) {
-            JsonNode error = type.equals("error") ? data : data.path("response").path("error");
-            throw OpenAiStreamErrors.toException(error.isMissingNode() ? data : error)
-                    .asSentBy("responses", 502, event.data());
+            throw inBand(type, data, forwarded);
         }
         if (FINISHED.contains(type)) {
             if (!(response instanceof ObjectNode finishedResponse)) {
@@ -67,8 +76,24 @@ final class OpenAiResponsesStream implements ClientStream {
             request.finished(finishedResponse, upstreamHeld); // stored before the client hears it is finished
         }
         String text = TEXT_DELTAS.contains(type) ? data.path("delta").asText("") : "";
-        SseFrame frame = new SseFrame(event.event() != null ? event.event() : type, event.data());
+        SseFrame frame = new SseFrame(event.event() != null ? event.event() : type, forwarded);
         return new ClientFrames(List.of(frame), FINISHED.contains(type) ? usage : null, text);
+    }
+
+    /**
+     * The upstream's in-band error as this attempt's failure: classified, retried and fallen back from as chat's are
+     * (its cause, with the status its code implies); before the first byte the client gets that status with the error
+     * in OpenAI's envelope, after it the upstream's own event ({@link #error}).
+     */
+    private GatewayException inBand(String type, ObjectNode data, String forwarded) {
+        JsonNode error = type.equals("error") ? data : data.path("response").path("error");
+        if (!error.isObject()) {
+            error = data;
+        }
+        int status = OpenAiStreamErrors.impliedStatus(error);
+        inBandFrame = new SseFrame(type, forwarded);
+        return OpenAiStreamErrors.toException(error, OpenAiErrorMapper.toGatewayStatus(status))
+                .asSentBy("responses", status, OpenAiStreamErrors.envelope(error, status));
     }
 
     @Override
@@ -89,10 +114,8 @@ final class OpenAiResponsesStream implements ClientStream {
     /** The upstream's own error event as it came; for the gateway's own errors, response.failed. */
     @Override
     public List<SseFrame> error(String errorBody) {
-        ObjectNode body = Json.objectOrNull(errorBody);
-        String type = body == null ? "" : body.path("type").asText();
-        if (type.equals("error") || type.equals("response.failed")) {
-            return List.of(new SseFrame(type, errorBody));
+        if (inBandFrame != null) {
+            return List.of(inBandFrame);
         }
         return List.of(ResponseFailedEvent.of(announced, request.body(), errorBody, lastSequence + 1));
     }

@@ -56,12 +56,11 @@ class ResponsesChainsTest extends ResponsesTestSupport {
 
     @Test
     void aStatelessDeploymentGetsTheConversationEvenForItsOwnResponses() {
-        String first = newId();
-        UPSTREAM.enqueue(OLLAMA_RESPONSES, openAiJson("text.json", first));
         UPSTREAM.enqueue(OLLAMA_RESPONSES, openAiJson("text.json", newId()));
-        openAi().responses().create(ResponseCreateParams.builder().model("ollama/llama3").input("Hi.").build());
+        UPSTREAM.enqueue(OLLAMA_RESPONSES, openAiJson("text.json", newId()));
+        Response first = openAi().responses().create(ResponseCreateParams.builder().model("ollama/llama3").input("Hi.").build());
 
-        openAi().responses().create(ResponseCreateParams.builder().model("ollama/llama3").previousResponseId(first)
+        openAi().responses().create(ResponseCreateParams.builder().model("ollama/llama3").previousResponseId(first.id())
                 .input("Again.").build());
 
         JsonNode sent = json(UPSTREAM.lastRequest().body());

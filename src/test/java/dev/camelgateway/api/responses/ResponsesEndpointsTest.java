@@ -74,6 +74,46 @@ class ResponsesEndpointsTest extends ResponsesTestSupport {
         assertThat(UPSTREAM.received()).isEmpty();
     }
 
+    @Test
+    void backgroundResponsesAreRefusedOnEveryPathBeforeAnyUpstreamCall() {
+        for (String model : new String[] {"openai/gpt-4.1", "ollama/llama3", "anthropic/claude-sonnet-4-5"}) {
+            HttpResponse<String> response = post("/v1/responses", "application/json",
+                    "{\"model\":\"" + model + "\",\"input\":\"hi\",\"background\":true}");
+            assertThat(response.statusCode()).as(model).isEqualTo(400);
+            assertThat(error(response).get("param").asText()).isEqualTo("background");
+            assertThat(error(response).get("code").asText()).isEqualTo("unsupported_parameter");
+        }
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void idsThatNoResponseCanHaveAreRefusedBeforeAnyQuery() {
+        HttpResponse<String> previous = post("/v1/responses", "application/json",
+                "{\"model\":\"openai/gpt-4.1\",\"input\":\"hi\",\"previous_response_id\":\"resp_1\\u0000x\"}");
+        assertThat(previous.statusCode()).isEqualTo(400);
+        assertThat(error(previous).get("param").asText()).isEqualTo("previous_response_id");
+        assertThat(error(previous).get("code").asText()).isEqualTo("invalid_value");
+        assertThat(error(previous).get("message").asText()).startsWith("Invalid 'previous_response_id': 'resp_1?x'.");
+
+        HttpResponse<String> after = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl(
+                "/v1/responses/resp_1/input_items?after=msg_1%00x")))).GET().build());
+        assertThat(after.statusCode()).as("checked before the response is looked up").isEqualTo(400);
+        assertThat(error(after).get("param").asText()).isEqualTo("after");
+
+        HttpResponse<String> path = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl("/v1/responses/resp_1%20x"))))
+                .GET().build());
+        assertThat(path.statusCode()).isEqualTo(404);
+        assertThat(error(path).get("message").asText()).isEqualTo("Response with id 'resp_1%20x' not found.");
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void pagingIsReadFromTheQueryStringNotFromHeaders() {
+        HttpResponse<String> page = send(keyed(HttpRequest.newBuilder(URI.create(gatewayUrl(
+                "/v1/responses/resp_nope/input_items")))).header("limit", "0").header("order", "sideways").GET().build());
+        assertThat(page.statusCode()).as("the headers are not paging parameters: the id is unknown").isEqualTo(404);
+    }
+
     private static JsonNode error(HttpResponse<String> response) {
         return json(response.body()).get("error");
     }

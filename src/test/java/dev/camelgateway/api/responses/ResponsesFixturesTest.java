@@ -45,17 +45,18 @@ class ResponsesFixturesTest {
     @MethodSource("cases")
     void fixtureCase(String name) throws Exception {
         JsonNode sent = json(name, "client-request.json");
-        ObjectNode body = ResponsesRequestValidator.validate(sent.deepCopy());
         ArrayNode history = exists(name, "history.json") ? (ArrayNode) json(name, "history.json") : Json.MAPPER.createArrayNode();
         if (exists(name, "expected-error.json")) {
+            // refused by the validation (on every path) or by the translation
             GatewayException e = catchThrowableOfType(GatewayException.class,
-                    () -> ResponsesToChat.toCanonical(body, history, false));
+                    () -> ResponsesToChat.toCanonical(ResponsesRequestValidator.validate(sent.deepCopy()), history, false));
             assertThat(e).as("refused").isNotNull();
             ObjectNode actual = Json.object().put("status", e.status());
             actual.set("error", e.error().toEnvelope().get("error"));
             compare(name, "expected-error.json", actual);
             return;
         }
+        ObjectNode body = ResponsesRequestValidator.validate(sent.deepCopy());
         ChatRequest chat = ResponsesToChat.toCanonical(body, history, false);
         compare(name, "expected-chat-request.json", chat.body());
         if (exists(name, "chat-response.json")) {

@@ -2,6 +2,7 @@ package dev.camelgateway.api.responses;
 
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +46,15 @@ class ResponsesRequestValidatorTest {
             {"model":"m","input":"hi","include":[1]}                                | include[0]                  | invalid_type
             {"model":"m","input":"hi","stream_options":{}}                          | stream_options              | invalid_value
             {"model":"m","input":"hi","conversation":"conv_1"}                      | conversation                | unsupported_parameter
+            {"model":"m","input":[{"type":"item_reference","id":"msg_1"}]}          | input[0]                    | unsupported_parameter
+            {"model":"m","input":[{"type":"reasoning","id":"rs_1","summary":[]}]}   | input[0]                    | unsupported_parameter
+            {"model":"m","input":[{"role":"user","content":[{"type":"input_file","file_id":"file-1"}]}]} | input[0].content[0].file_id | unsupported_parameter
+            {"model":"m","input":[{"role":"user","content":[{"type":"input_image","file_id":"file-1"}]}]} | input[0].content[0].file_id | unsupported_parameter
+            {"model":"m","input":"hi","tools":[{"type":"file_search","vector_store_ids":["vs_1"]}]} | tools[0].vector_store_ids | unsupported_parameter
+            {"model":"m","input":"hi","tools":[{"type":"code_interpreter","container":"cntr_1"}]} | tools[0].container | unsupported_parameter
+            {"model":"m","input":"hi","tools":[{"type":"code_interpreter","container":{"type":"auto","file_ids":["file-1"]}}]} | tools[0].container.file_ids | unsupported_parameter
+            {"model":"m","input":"hi","prompt":{"id":"pmpt_1"}}                     | prompt                      | unsupported_parameter
+            {"model":"m","input":"hi","background":true}                            | background                  | unsupported_parameter
             """)
     void aWrongFieldIsRefusedByName(String body, String param, String code) throws Exception {
         GatewayException e = catchThrowableOfType(GatewayException.class,
@@ -54,5 +64,14 @@ class ResponsesRequestValidatorTest {
         assertThat(e.error().param()).isEqualTo(param);
         assertThat(e.error().code()).isEqualTo(code);
         assertThat(e.error().message()).contains(param.contains(".") ? param.substring(param.lastIndexOf('.') + 1) : param);
+    }
+
+    @Test
+    void reasoningItemsCarryingTheirEncryptedContentPassAsCodexSendsThem() throws Exception {
+        String body = "{\"model\":\"m\",\"store\":false,\"include\":[\"reasoning.encrypted_content\"],\"input\":["
+                + "{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[],\"encrypted_content\":\"gAAAAB\"},"
+                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi\"}]}],"
+                + "\"tools\":[{\"type\":\"code_interpreter\",\"container\":{\"type\":\"auto\"}}]}";
+        assertThat(ResponsesRequestValidator.validate(Json.parse(body))).isNotNull();
     }
 }

@@ -84,6 +84,37 @@ class ResponsesStreamEncoderTest {
         assertThat(stored).hasSize(1);
     }
 
+    @Test
+    void interleavedToolCallFragmentsStayWithTheirOwnItem() throws Exception {
+        List<SseFrame> frames = new ArrayList<>();
+        frames.addAll(encoder.encode(List.of(
+                chunk("{\"tool_calls\":[{\"index\":0,\"id\":\"call_a\",\"type\":\"function\",\"function\":{\"name\":\"weather\",\"arguments\":\"{\\\"city\\\":\"}}]}"),
+                chunk("{\"tool_calls\":[{\"index\":1,\"id\":\"call_b\",\"type\":\"function\",\"function\":{\"name\":\"time\",\"arguments\":\"{\\\"zone\\\":\"}}]}"),
+                chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]}"),
+                chunk("{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"\\\"CET\\\"}\"}}]}"),
+                "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}")));
+        frames.addAll(encoder.end());
+
+        List<JsonNode> events = new ArrayList<>();
+        for (SseFrame frame : frames) {
+            events.add(Json.parse(frame.data()));
+        }
+        assertThat(events.stream().filter(e -> e.get("type").asText().equals("response.output_item.added")))
+                .as("one item per tool call").hasSize(2);
+        JsonNode output = stored.get(0).get("output");
+        assertThat(output).hasSize(2);
+        assertThat(output.get(0).get("call_id").asText()).isEqualTo("call_a");
+        assertThat(output.get(0).get("name").asText()).isEqualTo("weather");
+        assertThat(output.get(0).get("arguments").asText()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(output.get(1).get("call_id").asText()).isEqualTo("call_b");
+        assertThat(output.get(1).get("arguments").asText()).isEqualTo("{\"zone\":\"CET\"}");
+        List<JsonNode> deltas = events.stream()
+                .filter(e -> e.get("type").asText().equals("response.function_call_arguments.delta")).toList();
+        assertThat(deltas).extracting(e -> e.get("output_index").asInt()).containsExactly(0, 1, 0, 1);
+        assertThat(deltas.get(2).get("item_id").asText()).isEqualTo(output.get(0).get("id").asText());
+        assertThat(deltas.get(3).get("item_id").asText()).isEqualTo(output.get(1).get("id").asText());
+    }
+
     private static String chunk(String delta) {
         return "{\"model\":\"claude-sonnet-4-5\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":null}]}";
     }

@@ -61,6 +61,55 @@ class ResponsesStreamFailuresTest extends ResponsesTestSupport {
     }
 
     @Test
+    void anInBandErrorBeforeTheFirstByteIsAnHttpErrorWithTheStatusItsCodeImpliesInOpenAisEnvelope() {
+        String error = "{\"type\":\"error\",\"sequence_number\":0,\"code\":\"rate_limit_exceeded\","
+                + "\"message\":\"Rate limit reached for gpt-4.1.\",\"param\":null}";
+        for (int attempt = 0; attempt < 3; attempt++) { // retried as a rate limit: the deployment's three attempts
+            UPSTREAM.enqueue(OPENAI_RESPONSES, UpstreamResponses.sseOf("event: error\ndata: " + error + "\n\n"));
+        }
+
+        var response = post("/v1/responses", "application/json",
+                "{\"model\":\"openai/gpt-4.1\",\"stream\":true,\"input\":\"hi\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+        assertThat(UPSTREAM.received()).as("retried as a rate limit is").hasSize(3);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        var body = json(response.body());
+        assertThat(body.has("type")).as("not the raw event").isFalse();
+        assertThat(body.get("error").get("code").asText()).isEqualTo("rate_limit_exceeded");
+        assertThat(body.get("error").get("type").asText()).isEqualTo("rate_limit_error");
+        assertThat(body.get("error").get("message").asText()).isEqualTo("Rate limit reached for gpt-4.1.");
+
+        String failed = "{\"type\":\"response.failed\",\"sequence_number\":0,\"response\":{\"id\":\"" + newId()
+                + "\",\"object\":\"response\",\"status\":\"failed\",\"error\":{\"code\":\"server_error\","
+                + "\"message\":\"The model failed to generate a response.\"},\"output\":[]}}";
+        for (int attempt = 0; attempt < 3; attempt++) {
+            UPSTREAM.enqueue(OPENAI_RESPONSES, UpstreamResponses.sseOf("event: response.failed\ndata: " + failed + "\n\n"));
+        }
+        var serverError = post("/v1/responses", "application/json",
+                "{\"model\":\"openai/gpt-4.1\",\"stream\":true,\"input\":\"hi\"}");
+        assertThat(serverError.statusCode()).isEqualTo(500);
+        assertThat(json(serverError.body()).get("error").get("code").asText()).isEqualTo("server_error");
+        assertThat(json(serverError.body()).get("error").get("type").asText()).isEqualTo("server_error");
+    }
+
+    @Test
+    void anInBandErrorAfterTheFirstByteReachesTheClientAsTheUpstreamSentItWithoutACompletion() throws Exception {
+        String id = newId();
+        String whole = UpstreamResponses.text("text.sse", id);
+        String firstTwo = String.join("", Arrays.asList(whole.split("(?<=\n\n)")).subList(0, 2));
+        String error = "{\"type\":\"error\",\"sequence_number\":2,\"code\":\"server_error\","
+                + "\"message\":\"Something went wrong.\",\"param\":null}";
+        UPSTREAM.enqueue(OPENAI_RESPONSES, UpstreamResponses.sseOf(firstTwo + "event: error\ndata: " + error + "\n\n"));
+
+        String seen = stream("{\"model\":\"openai/gpt-4.1\",\"stream\":true,\"input\":\"hi\"}", "inband-" + UUID.randomUUID());
+
+        assertThat(seen).contains("event: response.created").contains("event: error").doesNotContain("response.completed");
+        assertThat(lastData(seen)).isEqualTo(error);
+        assertThat(storedRows(id)).isZero();
+    }
+
+    @Test
     void aTranslatedStreamCutAfterTheFirstByteEndsWithResponseFailedAndNoCompletion() throws Exception {
         List<String> events = Arrays.asList(Fixtures.read("anthropic", "chat-basic", "upstream-response.sse").split("(?<=\n\n)"));
         UPSTREAM.enqueue(ANTHROPIC_PATH, new Reply(200, Map.of("Content-Type", "text/event-stream"), List.of(), Map.of())

@@ -83,16 +83,47 @@ abstract class StoredResponsesContract {
     }
 
     @Test
-    void aChainIsWalkedOldestFirstWithinTheKeyAndStopsWhereAPredecessorIsGone() {
+    void aChainIsReadOldestFirstWithinTheKeyAndStopsWhereAPredecessorIsGone() {
         store.save(row("1", "alice", null, NOW.plusSeconds(60)));
         store.save(row("2", "alice", id("1"), NOW.plusSeconds(60)));
         store.save(row("3", "alice", id("2"), NOW.plusSeconds(60)));
 
-        assertThat(store.chain(id("3"), "alice", NOW)).extracting(StoredResponse::id)
-                .containsExactly(id("1"), id("2"), id("3"));
-        assertThat(store.chain(id("3"), "bob", NOW)).isEmpty();
+        assertThat(texts(store.conversation(id("3"), "alice", NOW, 1000, 1 << 20)))
+                .containsExactly("hi 1", "Grüße, 1 ✓", "hi 2", "Grüße, 2 ✓", "hi 3", "Grüße, 3 ✓");
+        assertThat(store.conversation(id("3"), "bob", NOW, 1000, 1 << 20).turns()).isEmpty();
+        assertThat(store.previous(id("3"), "bob", NOW)).isEmpty();
+        assertThat(store.previous(id("3"), "alice", NOW).orElseThrow().deployment()).isEqualTo("anthropic");
         store.delete(id("1"), "alice");
-        assertThat(store.chain(id("3"), "alice", NOW)).extracting(StoredResponse::id).containsExactly(id("2"), id("3"));
+        assertThat(texts(store.conversation(id("3"), "alice", NOW, 1000, 1 << 20)))
+                .containsExactly("hi 2", "Grüße, 2 ✓", "hi 3", "Grüße, 3 ✓");
+    }
+
+    @Test
+    void aChainPastEitherLimitIsSaidToBeSoNotCut() {
+        store.save(row("1", "alice", null, NOW.plusSeconds(60)));
+        store.save(row("2", "alice", id("1"), NOW.plusSeconds(60)));
+        store.save(row("3", "alice", id("2"), NOW.plusSeconds(60)));
+        StoredConversation whole = store.conversation(id("3"), "alice", NOW, 3, 1 << 20);
+        assertThat(whole.tooManyResponses() || whole.tooLarge()).isFalse();
+        assertThat(whole.turns()).hasSize(3);
+
+        StoredConversation deep = store.conversation(id("3"), "alice", NOW, 2, 1 << 20);
+        assertThat(deep.tooManyResponses()).isTrue();
+        assertThat(deep.turns()).as("reads one past the limit, no more").hasSize(3);
+
+        long one = Json.write(row("1", "alice", null, NOW).inputItems()).length()
+                + Json.write(row("1", "alice", null, NOW).outputItems()).length();
+        StoredConversation large = store.conversation(id("3"), "alice", NOW, 1000, one + one / 2);
+        assertThat(large.tooLarge()).isTrue();
+        assertThat(large.turns()).as("the newest two: the second passed the budget, the third was not read").hasSize(2);
+        assertThat(store.conversation(id("3"), "alice", NOW, 1000, 3 * one).tooLarge()).isFalse();
+    }
+
+    private static java.util.List<String> texts(StoredConversation conversation) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        ResponsesConversation.history(conversation).forEach(item -> texts.add(item.get("content").isTextual()
+                ? item.get("content").asText() : item.get("content").get(0).get("text").asText()));
+        return texts;
     }
 
     private String id(String name) {
