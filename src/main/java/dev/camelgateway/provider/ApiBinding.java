@@ -24,6 +24,13 @@ public interface ApiBinding {
     /** A whole upstream answer → the client's answer bytes, with the usage it reported (or null). */
     MappedResponse toAnswer(byte[] upstreamBody, ClientRequest request, Target target);
 
+    /**
+     * After the answer's usage is the attempt's: what the client API does with a whole answer before the client gets it
+     * (Responses: store it). A failure here still leaves the attempt's row with the tokens the model used.
+     */
+    default void answered(MappedResponse answer, ClientRequest request, Target target) {
+    }
+
     /** One attempt's stream: upstream events → the client's frames. Only for APIs that stream. */
     ClientStream newStream(ClientRequest request, Target target);
 

@@ -120,6 +120,7 @@ public class UpstreamCall {
         if (binding != null) {
             MappedResponse mapped = binding.toAnswer(upstreamBody, request, attempt.target());
             attempt.reportedUsage(mapped.usage());
+            binding.answered(mapped, request, attempt.target());
             answer = mapped.body();
         } else {
             MappedResponse mapped = adapters.forType(attempt.target().type())

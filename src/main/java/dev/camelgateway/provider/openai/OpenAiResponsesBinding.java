@@ -39,10 +39,7 @@ final class OpenAiResponsesBinding implements ApiBinding {
         return new UpstreamRequest(responsesUrl(target), OpenAiRequestMapper.bearer(target), Json.bytes(body));
     }
 
-    /**
-     * The answer's bytes go back untouched (but for the gateway's own id, from a stateless deployment); a finished one
-     * is stored first.
-     */
+    /** The answer's bytes go back untouched, but for the gateway's own id from a stateless deployment. */
     @Override
     public MappedResponse toAnswer(byte[] upstreamBody, ClientRequest request, Target target) {
         ObjectNode response = UpstreamJson.object(upstreamBody, "response body");
@@ -52,10 +49,16 @@ final class OpenAiResponsesBinding implements ApiBinding {
             response.put("id", ownId);
             body = Json.bytes(response);
         }
+        return new MappedResponse(body, ResponsesUsage.toUsage(response.get("usage")));
+    }
+
+    /** A finished response is stored before the client gets it (its usage is already the attempt's). */
+    @Override
+    public void answered(MappedResponse answer, ClientRequest request, Target target) {
+        ObjectNode response = UpstreamJson.object(answer.body(), "response body");
         if (FINISHED.contains(response.path("status").asText())) {
             ((ResponsesRequest) request).finished(response, upstreamHeld(request, target));
         }
-        return new MappedResponse(body, ResponsesUsage.toUsage(response.get("usage")));
     }
 
     @Override

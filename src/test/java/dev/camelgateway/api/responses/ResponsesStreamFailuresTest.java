@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -140,6 +144,32 @@ class ResponsesStreamFailuresTest extends ResponsesTestSupport {
         assertThat(row).containsEntry("api", "responses").containsEntry("status", "COMPLETE")
                 .containsEntry("prompt_tokens", 37L).containsEntry("completion_tokens", 11L)
                 .containsEntry("usage_source", "PROVIDER").containsEntry("key_id", "test");
+    }
+
+    /** Storing fails after the model answered (here: an upstream that gave an id twice): the row still has its tokens. */
+    @Test
+    void aWholeAnswerThatCannotBeStoredKeepsItsUsageInTheLedger() throws Exception {
+        String id = newId();
+        UPSTREAM.enqueue(OPENAI_RESPONSES, openAiJson("text.json", id));
+        UPSTREAM.enqueue(OPENAI_RESPONSES, openAiJson("text.json", id));
+        String body = "{\"model\":\"openai/gpt-4.1\",\"input\":\"hi\"}";
+        assertThat(whole(body, "stored-" + UUID.randomUUID()).statusCode()).isEqualTo(200);
+        String clientId = "not-stored-" + UUID.randomUUID();
+
+        HttpResponse<String> refused = whole(body, clientId);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(500);
+        assertThat(json(refused.body()).get("error").get("code").asText()).isEqualTo("response_not_stored");
+        Map<String, Object> row = ledgerRows(clientId, 1).get(0);
+        assertThat(row).containsEntry("prompt_tokens", 36L).containsEntry("completion_tokens", 87L)
+                .containsEntry("usage_source", "PROVIDER");
+    }
+
+    private static HttpResponse<String> whole(String body, String clientId) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/v1/responses"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + GATEWAY_KEY)
+                .header("x-request-id", clientId).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String stream(String body, String clientId) throws Exception {
