@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.ReasoningBudgets;
 import dev.camelgateway.provider.UnsupportedParameters;
 import dev.camelgateway.provider.UpstreamRequest;
 import dev.camelgateway.routing.Target;
@@ -18,13 +19,14 @@ import java.util.Set;
  * OpenAI → Anthropic Messages (wire-formats §2.2, https://docs.anthropic.com/en/api/messages). {@code max_tokens} is
  * required upstream: the client's {@code max_completion_tokens} or {@code max_tokens}, else the provider's
  * {@code default-max-tokens}. JSON mode is a forced tool whose input is the answer (see {@link AnthropicJsonMode}).
+ * {@code reasoning_effort} becomes {@code thinking} (see {@link AnthropicThinking}).
  */
 public final class AnthropicRequestMapper {
     static final String VERSION = "2023-06-01";
     /** Read below; every other non-null field is refused (or dropped) by the unsupported-parameter policy. */
     private static final Set<String> MAPPED = Set.of("model", "messages", "max_tokens", "max_completion_tokens",
             "temperature", "top_p", "stop", "stream", "stream_options", "tools", "tool_choice", "parallel_tool_calls",
-            "response_format", "user", "n");
+            "response_format", "user", "n", "reasoning_effort");
 
     private AnthropicRequestMapper() {
     }
@@ -34,8 +36,8 @@ public final class AnthropicRequestMapper {
         rejectUnmapped(in, policy);
         ObjectNode out = Json.object();
         out.put("model", target.upstreamModel());
-        out.put("max_tokens", in.hasNonNull("max_completion_tokens") ? in.get("max_completion_tokens").asLong()
-                : in.hasNonNull("max_tokens") ? in.get("max_tokens").asLong() : target.provider().getDefaultMaxTokens());
+        Integer budget = ReasoningBudgets.budget(in);
+        out.put("max_tokens", AnthropicThinking.maxTokens(in, target.provider().getDefaultMaxTokens(), budget));
         ArrayNode system = AnthropicMessages.toSystem((ArrayNode) in.get("messages"));
         if (!system.isEmpty()) {
             out.set("system", system);
@@ -55,6 +57,9 @@ public final class AnthropicRequestMapper {
         AnthropicTools.apply(in, out, policy);
         if (in.hasNonNull("user")) {
             out.putObject("metadata").put("user_id", in.get("user").asText());
+        }
+        if (budget != null) {
+            AnthropicThinking.apply(in, out, budget);
         }
         return new UpstreamRequest(messagesUrl(target), headers(target), Json.bytes(out));
     }

@@ -12,7 +12,9 @@ import dev.camelgateway.usage.Usage;
 
 /**
  * A whole Anthropic message → OpenAI {@code chat.completion} (wire-formats §2.3, T07, T13): text blocks joined into
- * {@code content}, {@code tool_use} blocks into {@code tool_calls}, thinking blocks left out (OpenAI has no field).
+ * {@code content}, {@code tool_use} blocks into {@code tool_calls}, thinking blocks joined into {@code reasoning_content} (as DeepSeek and vLLM return it; never into
+ * {@code content}). {@code redacted_thinking} (encrypted) and the thinking blocks' {@code signature} are not text and
+ * are left out.
  * {@code content} is "" when there is neither text nor a tool call, null when there are only tool calls.
  */
 final class AnthropicResponseMapper {
@@ -22,10 +24,12 @@ final class AnthropicResponseMapper {
     static MappedResponse toChatCompletion(byte[] body, boolean jsonMode, long created) {
         ObjectNode message = UpstreamJson.object(body, "response body");
         StringBuilder text = new StringBuilder();
+        StringBuilder thinking = new StringBuilder();
         ArrayNode toolCalls = Json.MAPPER.createArrayNode();
         for (JsonNode block : message.path("content")) {
             switch (block.path("type").asText()) {
                 case "text" -> text.append(block.path("text").asText(""));
+                case "thinking" -> thinking.append(block.path("thinking").asText(""));
                 case "tool_use" -> {
                     if (jsonMode && AnthropicJsonMode.TOOL_NAME.equals(block.path("name").asText())) {
                         text.append(Json.write(block.path("input")));
@@ -35,7 +39,7 @@ final class AnthropicResponseMapper {
                                 .put("arguments", Json.write(block.path("input")));
                     }
                 }
-                default -> { } // thinking, redacted_thinking, server tool blocks: no OpenAI field
+                default -> { } // redacted_thinking, server tool blocks: no OpenAI field
             }
         }
         ObjectNode out = Json.object().put("role", "assistant");
@@ -43,6 +47,9 @@ final class AnthropicResponseMapper {
             out.put("content", text.toString());
         } else {
             out.putNull("content");
+        }
+        if (!thinking.isEmpty()) {
+            out.put("reasoning_content", thinking.toString());
         }
         if (!toolCalls.isEmpty()) {
             out.set("tool_calls", toolCalls);

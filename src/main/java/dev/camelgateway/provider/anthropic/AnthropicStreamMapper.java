@@ -20,7 +20,8 @@ import java.util.Map;
  * Anthropic's event stream → OpenAI chunks (wire-formats §2.4, T08–T10): one handler per event type. Tool calls get
  * OpenAI's 0-based tool index (not Anthropic's block index); a tool call whose arguments stayed empty gets "{}" so
  * the client's concatenation is valid JSON. Usage: input at {@code message_start}, output (cumulative) at
- * {@code message_delta}; the separate usage chunk is sent only when the client asked for it.
+ * {@code message_delta}; the separate usage chunk is sent only when the client asked for it. {@code thinking_delta}
+ * becomes a {@code reasoning_content} delta; redacted_thinking blocks and signatures send nothing.
  */
 final class AnthropicStreamMapper implements StreamMapper {
     private final boolean includeUsage;
@@ -103,6 +104,11 @@ final class AnthropicStreamMapper implements StreamMapper {
             case "text_delta" -> {
                 return chunk(Json.object().put("content", delta.path("text").asText("")), null);
             }
+            case "thinking_delta" -> {
+                String thinking = delta.path("thinking").asText("");
+                return thinking.isEmpty() ? StreamOutput.NOTHING
+                        : chunk(Json.object().put("reasoning_content", thinking), null);
+            }
             case "input_json_delta" -> {
                 ToolBlock tool = toolBlocks.get(index);
                 String partial = delta.path("partial_json").asText("");
@@ -118,7 +124,7 @@ final class AnthropicStreamMapper implements StreamMapper {
                         : chunk(OpenAiShapes.toolCallDelta(tool.toolIndex, null, null, partial), null);
             }
             default -> {
-                return StreamOutput.NOTHING; // thinking and signature deltas have no OpenAI field
+                return StreamOutput.NOTHING; // signature_delta (the thinking block's signature) is not text
             }
         }
     }

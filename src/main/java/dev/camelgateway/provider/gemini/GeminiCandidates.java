@@ -14,9 +14,18 @@ final class GeminiCandidates {
 
     /** The visible text of a candidate's parts (thought parts are the model's reasoning, not its answer). */
     static String text(JsonNode candidate) {
+        return partsText(candidate, false);
+    }
+
+    /** The text of a candidate's thought parts ({@code thought: true}): what becomes {@code reasoning_content}. */
+    static String thoughts(JsonNode candidate) {
+        return partsText(candidate, true);
+    }
+
+    private static String partsText(JsonNode candidate, boolean thought) {
         StringBuilder text = new StringBuilder();
         for (JsonNode part : candidate.path("content").path("parts")) {
-            if (part.has("text") && !part.path("thought").asBoolean(false)) {
+            if (part.has("text") && part.path("thought").asBoolean(false) == thought) {
                 text.append(part.get("text").asText());
             }
         }

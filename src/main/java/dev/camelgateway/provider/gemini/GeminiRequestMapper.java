@@ -7,6 +7,7 @@ import dev.camelgateway.api.Bounded;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.ReasoningBudgets;
 import dev.camelgateway.provider.UnsupportedParameters;
 import dev.camelgateway.provider.UpstreamRequest;
 import dev.camelgateway.routing.Target;
@@ -31,7 +32,8 @@ public final class GeminiRequestMapper {
      * it, and it changes nothing the model answers) is left out, as Claude Code's {@code metadata.user_id} becomes it.
      */
     private static final Set<String> MAPPED = Set.of("model", "messages", "max_tokens", "max_completion_tokens", "stop",
-            "response_format", "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options", "user");
+            "response_format", "tools", "tool_choice", "parallel_tool_calls", "stream", "stream_options", "user",
+            "reasoning_effort");
 
     private GeminiRequestMapper() {
     }
@@ -93,6 +95,10 @@ public final class GeminiRequestMapper {
         }
         if ("json_schema".equals(format)) {
             config.set("responseSchema", GeminiSchemas.toGeminiSchema(in.path("response_format").path("json_schema").get("schema")));
+        }
+        Integer budget = ReasoningBudgets.budget(in);
+        if (budget != null) { // includeThoughts: the thought summaries come back, as reasoning_content
+            config.putObject("thinkingConfig").put("thinkingBudget", budget).put("includeThoughts", true);
         }
         return config;
     }

@@ -10,7 +10,10 @@ import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.provider.openai.OpenAiUsage;
 import dev.camelgateway.usage.Usage;
 
-/** A whole Gemini answer → OpenAI {@code chat.completion}: one choice per candidate (wire-formats §3.3, T19–T21). */
+/**
+ * A whole Gemini answer → OpenAI {@code chat.completion}: one choice per candidate (wire-formats §3.3, T19–T21).
+ * Thought parts become {@code reasoning_content}, never {@code content}.
+ */
 final class GeminiResponseMapper {
     private GeminiResponseMapper() {
     }
@@ -28,6 +31,10 @@ final class GeminiResponseMapper {
                 message.put("content", text);
             } else {
                 message.putNull("content"); // tool calls only, or nothing at all (a blocked candidate)
+            }
+            String thoughts = GeminiCandidates.thoughts(candidate);
+            if (!thoughts.isEmpty()) {
+                message.put("reasoning_content", thoughts);
             }
             if (!toolCalls.isEmpty()) {
                 message.set("tool_calls", toolCalls);

@@ -90,6 +90,10 @@ final class GeminiStreamMapper implements StreamMapper {
         if (started.add(index)) {
             delta.put("role", "assistant");
         }
+        String thoughts = GeminiCandidates.thoughts(candidate);
+        if (!thoughts.isEmpty()) {
+            delta.put("reasoning_content", thoughts); // thought parts: the model's reasoning, not its answer
+        }
         String text = GeminiCandidates.text(candidate);
         if (!text.isEmpty() || delta.has("role")) {
             delta.put("content", text);
