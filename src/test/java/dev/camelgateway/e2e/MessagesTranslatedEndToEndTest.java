@@ -34,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagesTranslatedEndToEndTest extends MessagesTestSupport {
     /** Scenario → the providers' recorded answer pair (fixtures/openai|gemini/<case>). */
     private static final Map<String, String> ANSWERS = Map.of("e2e-text", "chat-basic",
-            "e2e-tool-round-trip", "chat-parallel-tools", "e2e-image", "chat-image");
+            "e2e-tool-round-trip", "chat-parallel-tools", "e2e-image", "chat-image", "e2e-pdf", "chat-basic");
 
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();
-        for (String scenario : List.of("e2e-text", "e2e-tool-round-trip", "e2e-image")) {
+        for (String scenario : List.of("e2e-text", "e2e-tool-round-trip", "e2e-image", "e2e-pdf")) {
             all.add(Arguments.of("openai", scenario));
             all.add(Arguments.of("gemini", scenario));
         }
@@ -161,7 +161,10 @@ class MessagesTranslatedEndToEndTest extends MessagesTestSupport {
                 assertThat(answer.stopReason().orElseThrow().asString()).isEqualTo("tool_use");
             },
             "e2e-image", (openai, sent, answer) -> assertThat(sent.toString()).contains("iVBORw0KGgo")
-                    .contains(openai ? "\"url\":\"data:image/png;base64," : "\"mimeType\":\"image/png\""));
+                    .contains(openai ? "\"url\":\"data:image/png;base64," : "\"mimeType\":\"image/png\""),
+            "e2e-pdf", (openai, sent, answer) -> assertThat(sent.path(openai ? "messages" : "contents").get(0)
+                    .path(openai ? "content" : "parts").get(1).toString()).contains("JVBERi0xLjQK")
+                    .contains(openai ? "\"type\":\"file\"" : "\"inlineData\":{\"mimeType\":\"application/pdf\""));
 
     private static MessageCreateParams params(String scenario, String model) throws IOException {
         String request = Fixtures.read("messages", scenario, "sdk-request.json").replace("MODEL", model);

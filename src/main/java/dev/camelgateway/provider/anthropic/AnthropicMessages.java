@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.DataUrl;
+import dev.camelgateway.provider.FilePart;
 import dev.camelgateway.provider.MessageText;
 import dev.camelgateway.provider.ToolArguments;
 import dev.camelgateway.provider.UnsupportedParameters;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * OpenAI messages → Anthropic {@code system} and {@code messages} (wire-formats §2.2). Every system and developer
@@ -19,6 +25,8 @@ import java.util.List;
  * turn; consecutive turns of one role are merged, with tool results first, as Anthropic requires.
  */
 final class AnthropicMessages {
+    private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "text/plain");
+
     private AnthropicMessages() {
     }
 
@@ -91,10 +99,39 @@ final class AnthropicMessages {
                     }
                 }
                 case "image_url" -> blocks.add(toImage(part.path("image_url").path("url").asText(null), partParam));
+                case "file" -> blocks.add(toDocument(FilePart.parse(part, partParam, "anthropic", DOCUMENT_TYPES), partParam));
                 default -> policy.reject(partParam + ".type=" + part.path("type").asText());
             }
         }
         return blocks;
+    }
+
+    /**
+     * A file part as a {@code document} block: a PDF as a base64 source, plain text as a text source (Anthropic takes
+     * the text itself, not base64). The filename becomes the document's {@code title}.
+     */
+    private static ObjectNode toDocument(FilePart file, String param) {
+        ObjectNode block = Json.object().put("type", "document");
+        ObjectNode source = block.putObject("source");
+        if ("text/plain".equals(file.mimeType())) {
+            source.put("type", "text").put("media_type", "text/plain").put("data", decodeText(file.base64(), param));
+        } else {
+            source.put("type", "base64").put("media_type", file.mimeType()).put("data", file.base64());
+        }
+        if (file.filename() != null && !file.filename().isBlank()) {
+            block.put("title", file.filename());
+        }
+        return block;
+    }
+
+    private static String decodeText(String base64, String param) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Base64.getDecoder().decode(base64))).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            String dataParam = param + ".file.file_data";
+            throw GatewayException.badRequest("'" + dataParam + "' must hold base64 of UTF-8 text for text/plain.",
+                    dataParam, "invalid_value");
+        }
     }
 
     /** Data URLs are sent inline (PDF as a document block); http(s) URLs as a URL source. */

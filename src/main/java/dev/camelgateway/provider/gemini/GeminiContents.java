@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.DataUrl;
+import dev.camelgateway.provider.FilePart;
 import dev.camelgateway.provider.MessageText;
 import dev.camelgateway.provider.ToolArguments;
 import dev.camelgateway.provider.UnsupportedParameters;
@@ -13,6 +14,7 @@ import dev.camelgateway.provider.UnsupportedParameters;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  * names its function, found through its {@code tool_call_id} in the earlier assistant message.
  */
 final class GeminiContents {
+    /** The document types Gemini reads inline (PDF with its pages' images; plain text as text). */
+    private static final Set<String> FILE_TYPES = Set.of("application/pdf", "text/plain");
     private static final Map<String, String> IMAGE_TYPES = new TreeMap<>(Map.of("png", "image/png", "jpg", "image/jpeg",
             "jpeg", "image/jpeg", "webp", "image/webp", "gif", "image/gif", "heic", "image/heic", "heif", "image/heif",
             "pdf", "application/pdf"));
@@ -100,9 +104,17 @@ final class GeminiContents {
             switch (part.path("type").asText()) {
                 case "text" -> addText(parts, part.path("text").asText(""));
                 case "image_url" -> parts.add(toImagePart(part.path("image_url").path("url").asText(null), partParam));
+                case "file" -> parts.add(toFilePart(FilePart.parse(part, partParam, "gemini", FILE_TYPES)));
                 default -> policy.reject(partParam + ".type=" + part.path("type").asText());
             }
         }
+    }
+
+    /** A file part inline; Gemini has no field for its filename. */
+    private static ObjectNode toFilePart(FilePart file) {
+        ObjectNode part = Json.object();
+        part.putObject("inlineData").put("mimeType", file.mimeType()).put("data", file.base64());
+        return part;
     }
 
     /** Data URLs inline; http(s) URLs as {@code fileData} with the media type their extension names. */

@@ -99,7 +99,7 @@ public final class MistralRequestMapper {
                 policy.reject("messages[" + index + "]." + name);
                 continue;
             }
-            out.set(name, field.getValue());
+            out.set(name, "content".equals(name) ? withoutFileParts(field.getValue(), index, policy) : field.getValue());
         }
         out.put("role", mistralRole);
         if (out.has("tool_calls")) {
@@ -112,6 +112,25 @@ public final class MistralRequestMapper {
             out.put("tool_call_id", MistralToolCallIds.toMistralId(out.get("tool_call_id").asText()));
         }
         return out;
+    }
+
+    /**
+     * Mistral's chat API reads documents only from a URL or from its own files API, neither of which an OpenAI
+     * {@code file} part carries, so such a part is refused (or dropped, by the policy) rather than sent as-is.
+     */
+    private static JsonNode withoutFileParts(JsonNode content, int index, UnsupportedParameters policy) {
+        if (!content.isArray()) {
+            return content;
+        }
+        ArrayNode kept = Json.MAPPER.createArrayNode();
+        for (int j = 0; j < content.size(); j++) {
+            if ("file".equals(content.get(j).path("type").asText())) {
+                policy.reject("messages[" + index + "].content[" + j + "].type=file");
+            } else {
+                kept.add(content.get(j));
+            }
+        }
+        return kept;
     }
 
     private static ArrayNode toToolCalls(ArrayNode calls) {
