@@ -2,8 +2,10 @@ package dev.camelgateway.provider;
 
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
+import dev.camelgateway.routing.GatewayProperties;
 import dev.camelgateway.routing.Target;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,14 @@ public interface ProviderAdapter {
      */
     default ApiBinding binding(String api) {
         return null;
+    }
+
+    /**
+     * At start-up, before the base-url check: this type's own checks of a deployment's settings, each problem added
+     * to {@code problems} (naming the key, never a secret). A type whose URL follows from other settings (a cloud
+     * region) may fill in a missing base-url here.
+     */
+    default void configure(String id, GatewayProperties.Provider provider, List<String> problems) {
     }
 
     /** Rejects a model name this provider cannot take safely (e.g. one that would alter a URL path). */

@@ -43,6 +43,8 @@ public class ConfigurationCheck implements CamelContextConfiguration {
             }
             if (provider.getType() == null || !adapters.has(provider.getType())) {
                 problems.add("gateway.providers." + id + ".type is '" + provider.getType() + "'; known types: " + adapters.types());
+            } else {
+                adapters.forType(provider.getType()).configure(id, provider, problems);
             }
             if (provider.getBaseUrl() == null || provider.getBaseUrl().isBlank()) {
                 problems.add("gateway.providers." + id + ".base-url is missing");

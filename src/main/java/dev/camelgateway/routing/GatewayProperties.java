@@ -73,6 +73,34 @@ public class GatewayProperties {
         private List<String> anthropicBetaDrop = new ArrayList<>();
         /** How an OpenAI-type deployment serves the Responses API (other types always translate). */
         private ResponsesMode responses = ResponsesMode.PASSTHROUGH;
+        /** The cloud settings of an azure-openai, bedrock or vertex deployment (ignored by the other types). */
+        private AzureSettings azure = new AzureSettings();
+        private AwsSettings aws = new AwsSettings();
+        private VertexSettings vertex = new VertexSettings();
+
+        public AzureSettings getAzure() {
+            return azure;
+        }
+
+        public void setAzure(AzureSettings azure) {
+            this.azure = azure;
+        }
+
+        public AwsSettings getAws() {
+            return aws;
+        }
+
+        public void setAws(AwsSettings aws) {
+            this.aws = aws;
+        }
+
+        public VertexSettings getVertex() {
+            return vertex;
+        }
+
+        public void setVertex(VertexSettings vertex) {
+            this.vertex = vertex;
+        }
 
         public List<String> getAnthropicBetaDrop() {
             return anthropicBetaDrop;
