@@ -15,7 +15,7 @@ import static dev.camelgateway.api.JsonChecks.string;
 /**
  * {@code messages}: every field of a message that a mapper reads — role, content and its parts ({@code text},
  * {@code image_url}, {@code input_audio}, {@code file}, Anthropic's {@code cache_control}), {@code name},
- * {@code tool_calls} and {@code tool_call_id} — has the type OpenAI documents, so that no mapper meets a string where
+ * {@code tool_calls}, {@code tool_call_id} and the gateway's own {@code thinking_blocks} — has the type OpenAI documents, so that no mapper meets a string where
  * it casts to an array (Mistral's {@code tool_calls}) or reads a number as text.
  */
 final class MessagesValidator {
@@ -57,6 +57,22 @@ final class MessagesValidator {
         string(message, "name", param);
         string(message, "tool_call_id", param);
         toolCalls(array(message, "tool_calls", param), param);
+        thinkingBlocks(array(message, "thinking_blocks", param), param);
+    }
+
+    /** An assistant message's {@code thinking_blocks}, as the gateway returned them from Anthropic, sent back. */
+    private static void thinkingBlocks(ArrayNode blocks, String messageParam) {
+        for (int k = 0; blocks != null && k < blocks.size(); k++) {
+            JsonNode block = blocks.get(k);
+            String blockParam = messageParam + ".thinking_blocks[" + k + "]";
+            if (!block.isObject()) {
+                throw invalidType(blockParam, "an object", block);
+            }
+            string(block, "type", blockParam);
+            string(block, "thinking", blockParam);
+            string(block, "signature", blockParam);
+            string(block, "data", blockParam);
+        }
     }
 
     private static void role(JsonNode role, String param) {

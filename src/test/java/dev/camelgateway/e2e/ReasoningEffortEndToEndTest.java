@@ -68,6 +68,46 @@ class ReasoningEffortEndToEndTest extends GatewayTestSupport {
         assertThat(streamedReasoning(streamed)).isEqualTo("**Plan** Think first.");
     }
 
+    /**
+     * The tool loop of a thinking model with the SDK: the answer's assistant message sent back with its
+     * {@code thinking_blocks} (the Java SDK's {@code toParam()} keeps no unknown field, so the agent copies it, as
+     * LiteLLM's users do), then the tool's result. Anthropic gets the signed thinking blocks again, unchanged, ahead of
+     * the tool call (it refuses the turn without them).
+     */
+    @Test
+    void anthropicThinkingBlocksComeBackInAToolLoop() throws Exception {
+        UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(200, """
+                {"id":"msg_t1","type":"message","role":"assistant","model":"claude-x","content":[
+                  {"type":"thinking","thinking":"I need the weather.","signature":"EqQBsig-one"},
+                  {"type":"redacted_thinking","data":"EmwKredacted"},
+                  {"type":"tool_use","id":"toolu_9","name":"get_weather","input":{"city":"Paris"}}],
+                 "stop_reason":"tool_use","usage":{"input_tokens":12,"output_tokens":30}}"""));
+        UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(200, Fixtures.read("anthropic", "reasoning-thinking-answer", "upstream-response.json")));
+        ChatCompletionCreateParams first = ChatCompletionCreateParams.builder().model("anthropic/claude-x")
+                .maxCompletionTokens(4000).reasoningEffort(ReasoningEffort.LOW).addUserMessage("Weather in Paris?")
+                .addTool(com.openai.models.chat.completions.ChatCompletionFunctionTool.builder()
+                        .function(com.openai.models.FunctionDefinition.builder().name("get_weather").build()).build())
+                .build();
+
+        ChatCompletion toolCall = openAi().chat().completions().create(first);
+        com.openai.models.chat.completions.ChatCompletionMessage message = toolCall.choices().get(0).message();
+        assertThat(message.toolCalls().orElseThrow()).hasSize(1);
+        JsonValue blocks = message._additionalProperties().get("thinking_blocks");
+        assertThat(blocks).isNotNull();
+        openAi().chat().completions().create(first.toBuilder()
+                .addMessage(message.toParam().toBuilder().putAdditionalProperty("thinking_blocks", blocks).build())
+                .addMessage(com.openai.models.chat.completions.ChatCompletionToolMessageParam.builder()
+                        .toolCallId("toolu_9").content("18C").build()).build());
+
+        JsonNode assistant = Json.parse(UPSTREAM.lastRequest().body()).path("messages").get(1);
+        assertThat(assistant.path("role").asText()).isEqualTo("assistant");
+        assertThat(assistant.path("content").get(0).path("type").asText()).isEqualTo("thinking");
+        assertThat(assistant.path("content").get(0).path("signature").asText()).isEqualTo("EqQBsig-one");
+        assertThat(assistant.path("content").get(0).path("thinking").asText()).isEqualTo("I need the weather.");
+        assertThat(assistant.path("content").get(1).path("data").asText()).isEqualTo("EmwKredacted");
+        assertThat(assistant.path("content").get(2).path("type").asText()).isEqualTo("tool_use");
+    }
+
     private static Optional<String> reasoning(ChatCompletion completion) {
         JsonValue value = completion.choices().get(0).message()._additionalProperties().get("reasoning_content");
         return value == null ? Optional.empty() : value.asString();

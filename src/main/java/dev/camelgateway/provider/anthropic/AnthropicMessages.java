@@ -154,7 +154,7 @@ final class AnthropicMessages {
     }
 
     private static List<ObjectNode> toAssistantBlocks(JsonNode message, String param) {
-        List<ObjectNode> blocks = new ArrayList<>();
+        List<ObjectNode> blocks = new ArrayList<>(AnthropicThinkingBlocks.toAnthropic(message, param)); // thinking first
         addText(blocks, MessageText.of(message.get("content")));
         JsonNode calls = message.path("tool_calls");
         for (int j = 0; j < calls.size(); j++) {

@@ -13,8 +13,8 @@ import dev.camelgateway.usage.Usage;
 /**
  * A whole Anthropic message → OpenAI {@code chat.completion} (wire-formats §2.3, T07, T13): text blocks joined into
  * {@code content}, {@code tool_use} blocks into {@code tool_calls}, thinking blocks joined into {@code reasoning_content} (as DeepSeek and vLLM return it; never into
- * {@code content}). {@code redacted_thinking} (encrypted) and the thinking blocks' {@code signature} are not text and
- * are left out.
+ * {@code content}), and every thinking and redacted_thinking block, signed, in {@code thinking_blocks}: a client that
+ * sends the assistant message back in a tool loop hands them to Anthropic again ({@link AnthropicThinkingBlocks}).
  * {@code content} is "" when there is neither text nor a tool call, null when there are only tool calls.
  */
 final class AnthropicResponseMapper {
@@ -26,7 +26,12 @@ final class AnthropicResponseMapper {
         StringBuilder text = new StringBuilder();
         StringBuilder thinking = new StringBuilder();
         ArrayNode toolCalls = Json.MAPPER.createArrayNode();
+        ArrayNode thinkingBlocks = Json.MAPPER.createArrayNode();
         for (JsonNode block : message.path("content")) {
+            ObjectNode thinkingBlock = AnthropicThinkingBlocks.toOpenAi(block);
+            if (thinkingBlock != null) {
+                thinkingBlocks.add(thinkingBlock);
+            }
             switch (block.path("type").asText()) {
                 case "text" -> text.append(block.path("text").asText(""));
                 case "thinking" -> thinking.append(block.path("thinking").asText(""));
@@ -50,6 +55,9 @@ final class AnthropicResponseMapper {
         }
         if (!thinking.isEmpty()) {
             out.put("reasoning_content", thinking.toString());
+        }
+        if (!thinkingBlocks.isEmpty()) {
+            out.set(AnthropicThinkingBlocks.FIELD, thinkingBlocks);
         }
         if (!toolCalls.isEmpty()) {
             out.set("tool_calls", toolCalls);

@@ -21,7 +21,9 @@ import java.util.Map;
  * OpenAI's 0-based tool index (not Anthropic's block index); a tool call whose arguments stayed empty gets "{}" so
  * the client's concatenation is valid JSON. Usage: input at {@code message_start}, output (cumulative) at
  * {@code message_delta}; the separate usage chunk is sent only when the client asked for it. {@code thinking_delta}
- * becomes a {@code reasoning_content} delta; redacted_thinking blocks and signatures send nothing.
+ * becomes a {@code reasoning_content} delta; each thinking block, once complete with its signature, and each
+ * redacted_thinking block arrive whole in a {@code thinking_blocks} delta (one entry per block: a client rebuilding the
+ * message appends them), to be sent back in a tool loop ({@link AnthropicThinkingBlocks}).
  */
 final class AnthropicStreamMapper implements StreamMapper {
     private final boolean includeUsage;
@@ -32,6 +34,7 @@ final class AnthropicStreamMapper implements StreamMapper {
     private Usage usage;
     private final Map<Integer, ToolBlock> toolBlocks = new HashMap<>();
     private int nextToolIndex;
+    private final Map<Integer, ThinkingBlock> thinkingBlocks = new HashMap<>();
     private boolean stopped;
 
     AnthropicStreamMapper(boolean includeUsage, boolean jsonMode, long created) {
@@ -89,7 +92,18 @@ final class AnthropicStreamMapper implements StreamMapper {
     }
 
     private StreamOutput onBlockStart(int index, JsonNode block) {
-        if (!"tool_use".equals(block.path("type").asText())) {
+        String type = block.path("type").asText();
+        if ("thinking".equals(type)) {
+            ThinkingBlock thinking = new ThinkingBlock();
+            thinking.text.append(block.path("thinking").asText(""));
+            thinking.signature = block.path("signature").asText("");
+            thinkingBlocks.put(index, thinking);
+            return StreamOutput.NOTHING;
+        }
+        if ("redacted_thinking".equals(type)) {
+            return thinkingBlocksDelta(AnthropicThinkingBlocks.toOpenAi(block));
+        }
+        if (!"tool_use".equals(type)) {
             return StreamOutput.NOTHING; // text blocks start empty; their deltas carry the text
         }
         boolean json = jsonMode && AnthropicJsonMode.TOOL_NAME.equals(block.path("name").asText());
@@ -106,6 +120,10 @@ final class AnthropicStreamMapper implements StreamMapper {
             }
             case "thinking_delta" -> {
                 String thinking = delta.path("thinking").asText("");
+                ThinkingBlock block = thinkingBlocks.get(index);
+                if (block != null) {
+                    block.text.append(thinking);
+                }
                 return thinking.isEmpty() ? StreamOutput.NOTHING
                         : chunk(Json.object().put("reasoning_content", thinking), null);
             }
@@ -123,13 +141,24 @@ final class AnthropicStreamMapper implements StreamMapper {
                 return tool.json ? chunk(Json.object().put("content", partial), null)
                         : chunk(OpenAiShapes.toolCallDelta(tool.toolIndex, null, null, partial), null);
             }
+            case "signature_delta" -> {
+                ThinkingBlock block = thinkingBlocks.get(index);
+                if (block != null) {
+                    block.signature = block.signature + delta.path("signature").asText("");
+                }
+                return StreamOutput.NOTHING; // sent with the whole block at its stop
+            }
             default -> {
-                return StreamOutput.NOTHING; // signature_delta (the thinking block's signature) is not text
+                return StreamOutput.NOTHING;
             }
         }
     }
 
     private StreamOutput onBlockStop(int index) {
+        ThinkingBlock thinking = thinkingBlocks.remove(index);
+        if (thinking != null) {
+            return thinkingBlocksDelta(AnthropicThinkingBlocks.thinking(thinking.text.toString(), thinking.signature));
+        }
         ToolBlock tool = toolBlocks.get(index);
         if (tool == null || tool.hasArguments) {
             return StreamOutput.NOTHING;
@@ -145,10 +174,21 @@ final class AnthropicStreamMapper implements StreamMapper {
         return new StreamOutput(List.of(Json.write(OpenAiShapes.chunk(header, 0, Json.object(), finish))), usage);
     }
 
+    private StreamOutput thinkingBlocksDelta(ObjectNode block) {
+        ObjectNode delta = Json.object();
+        delta.putArray(AnthropicThinkingBlocks.FIELD).add(block);
+        return StreamOutput.of(Json.write(OpenAiShapes.chunk(header, 0, delta, null)));
+    }
+
     private StreamOutput chunk(ObjectNode delta, String finishReason) {
         StringBuilder text = new StringBuilder();
         OpenAiShapes.appendDelta(delta, text);
         return StreamOutput.of(Json.write(OpenAiShapes.chunk(header, 0, delta, finishReason)), text.toString());
+    }
+
+    private static final class ThinkingBlock {
+        final StringBuilder text = new StringBuilder();
+        String signature = "";
     }
 
     private static final class ToolBlock {

@@ -37,8 +37,12 @@ public final class MistralRequestMapper {
             "user", Set.of("role", "content"),
             "assistant", Set.of("role", "content", "tool_calls", "prefix"),
             "tool", Set.of("role", "content", "tool_call_id", "name"));
-    /** OpenAI participant names and tool strictness have no Mistral field and change nothing the model sees. */
-    private static final Set<String> REMOVED_QUIETLY = Set.of("name");
+    /**
+     * OpenAI participant names have no Mistral field and change nothing the model sees; an earlier answer's reasoning
+     * sent back on its assistant message ({@code reasoning_content}, the gateway's {@code thinking_blocks} from
+     * Anthropic) is the client's echo of output, which no model is given again (a fallback must not fail on it).
+     */
+    private static final Set<String> REMOVED_QUIETLY = Set.of("name", "reasoning_content", "thinking_blocks");
 
     private MistralRequestMapper() {
     }
