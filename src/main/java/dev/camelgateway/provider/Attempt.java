@@ -30,6 +30,7 @@ public final class Attempt {
     private volatile UpstreamConnection connection;
     private volatile UpstreamResponseHeaders upstreamHeaders = UpstreamResponseHeaders.NONE;
     private boolean recorded;
+    private int malformedEvents;
 
     /**
      * @param number         the request's attempt count, this one included (all targets)
@@ -161,6 +162,16 @@ public final class Attempt {
         if (watch != null) {
             watch.close();
         }
+    }
+
+    /** Counts a skipped malformed event; true for the attempt's first (the one logged). */
+    public synchronized boolean malformedEventSkipped() {
+        return ++malformedEvents == 1;
+    }
+
+    /** The stream events skipped as malformed (malformed-events: skip). */
+    public synchronized int malformedEvents() {
+        return malformedEvents;
     }
 
     /** True once: the attempt's record (and ledger row) is taken exactly once, however the attempt ended. */

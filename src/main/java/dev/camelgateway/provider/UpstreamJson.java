@@ -24,6 +24,18 @@ public final class UpstreamJson {
         return object;
     }
 
+    /**
+     * A stream event's data as a JSON object, before the mapper reads anything of it; anything else is a
+     * {@link MalformedEventException} (which the stream may skip).
+     */
+    public static ObjectNode event(String data, String what) {
+        ObjectNode object = Json.objectOrNull(data);
+        if (object == null) {
+            throw new MalformedEventException("The upstream sent a " + what + " that is not a JSON object.");
+        }
+        return object;
+    }
+
     public static ObjectNode object(byte[] body, String what) {
         return object(new String(body, StandardCharsets.UTF_8), what);
     }

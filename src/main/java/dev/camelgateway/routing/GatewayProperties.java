@@ -73,6 +73,17 @@ public class GatewayProperties {
         private List<String> anthropicBetaDrop = new ArrayList<>();
         /** How an OpenAI-type deployment serves the Responses API (other types always translate). */
         private ResponsesMode responses = ResponsesMode.PASSTHROUGH;
+        /** A stream event that is not the JSON its provider sends: skipped (counted) or the end of the stream. */
+        private MalformedEvents malformedEvents = MalformedEvents.SKIP;
+
+        public MalformedEvents getMalformedEvents() {
+            return malformedEvents;
+        }
+
+        public void setMalformedEvents(MalformedEvents malformedEvents) {
+            this.malformedEvents = malformedEvents;
+        }
+
         /** The cloud settings of an azure-openai, bedrock or vertex deployment (ignored by the other types). */
         private AzureSettings azure = new AzureSettings();
         private AwsSettings aws = new AwsSettings();
@@ -225,6 +236,13 @@ public class GatewayProperties {
      * conversation. TRANSLATE: through Chat Completions (servers without a Responses endpoint).
      */
     public enum ResponsesMode { PASSTHROUGH, STATELESS, TRANSLATE }
+
+    /**
+     * {@code malformed-events:} of a deployment. SKIP: a stream event that is not valid JSON is left out, logged once per
+     * attempt and counted (gateway.stream.malformed_events, the row's malformed_events); the answer goes on. FAIL: it
+     * ends the stream with the upstream_protocol_error event (strict).
+     */
+    public enum MalformedEvents { SKIP, FAIL }
 
     /**
      * A client-facing model name that points at a {@code provider/model} target, or at a weighted group of them, with

@@ -10,6 +10,11 @@ import dev.camelgateway.resilience.UpstreamWatchdog;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import dev.camelgateway.provider.MalformedEventException;
+import dev.camelgateway.routing.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.InputStream;
 import java.util.Iterator;
 
@@ -20,6 +25,7 @@ import java.util.Iterator;
  */
 @Component("streamTranslator")
 public class StreamTranslator {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTranslator.class);
     private final ProviderAdapters adapters;
     private final UpstreamWatchdog watchdog;
 
@@ -49,12 +55,27 @@ public class StreamTranslator {
                 adapters.forType(target.type()).newStreamMapper(request.canonical(), target), request.translatedApi().newStreamEncoder(request));
     }
 
-    /** One upstream event → the client's frames to send (body), recording the usage and text it carried. */
+    /**
+     * One upstream event → the client's frames to send (body), recording the usage and text it carried. An event that
+     * is not valid JSON is skipped when the deployment says {@code malformed-events: skip}: the mapper read nothing of
+     * it, so the rest of the answer maps as if it had not come.
+     */
     public void toFrames(Exchange exchange) {
         SseEvent event = exchange.getMessage().getBody(SseEvent.class);
         Attempt attempt = RequestContext.of(exchange).attempt();
         try {
             emit(exchange, attempt, event == SseEvent.END ? ClientStream.ClientFrames.NOTHING : attempt.stream().next(event));
+        } catch (MalformedEventException e) {
+            if (attempt.target().provider().getMalformedEvents() == GatewayProperties.MalformedEvents.FAIL) {
+                attempt.cutStream();
+                throw e;
+            }
+            if (attempt.malformedEventSkipped()) {
+                LOG.warn("Deployment '{}' sent a stream event that is not valid JSON ({} characters): skipped, the stream "
+                        + "goes on (malformed-events: skip); later ones in this attempt are only counted",
+                        attempt.target().providerId(), event.data() == null ? 0 : event.data().length());
+            }
+            emit(exchange, attempt, ClientStream.ClientFrames.NOTHING);
         } catch (RuntimeException e) {
             attempt.cutStream(); // before the client is told
             throw e;

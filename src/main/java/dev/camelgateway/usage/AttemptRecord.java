@@ -8,7 +8,8 @@ import java.time.Instant;
  * client spoke ({@value #DEFAULT_API} when not known, as for spool lines written before the column existed);
  * {@code keyId} and {@code team}: the caller's gateway key and its team (null without a key); {@code costUsd}: from
  * the price table (null when the model has no price or a token count is unknown); {@code clientSessionId}: the client's
- * own session id (Claude Code's {@code X-Claude-Code-Session-Id}), bounded where it entered, or null.
+ * own session id (Claude Code's {@code X-Claude-Code-Session-Id}), bounded where it entered, or null;
+ * {@code malformedEvents}: stream events skipped because they were not valid JSON ({@code malformed-events: skip}).
  */
 public record AttemptRecord(
         String requestId,
@@ -32,12 +33,24 @@ public record AttemptRecord(
         String keyId,
         String team,
         BigDecimal costUsd,
-        String clientSessionId) {
+        String clientSessionId,
+        int malformedEvents) {
     /** The {@code api} column's default (Chat Completions). */
     public static final String DEFAULT_API = "chat";
 
     public AttemptRecord {
         api = api == null ? DEFAULT_API : api;
+    }
+
+    /** A record with every stream event well-formed. */
+    public AttemptRecord(String requestId, int attempt, String clientRequestId, Instant startedAt, Instant finishedAt,
+                         String requestedModel, String provider, String upstreamModel, boolean stream, AttemptStatus status,
+                         Usage usage, boolean estimated, Long ttftMillis, long durationMillis, Integer httpStatus,
+                         String errorCode, String upstreamRequestId, String api, String keyId, String team,
+                         BigDecimal costUsd, String clientSessionId) {
+        this(requestId, attempt, clientRequestId, startedAt, finishedAt, requestedModel, provider, upstreamModel, stream,
+                status, usage, estimated, ttftMillis, durationMillis, httpStatus, errorCode, upstreamRequestId, api, keyId,
+                team, costUsd, clientSessionId, 0);
     }
 
     /** A record without a client session id. */

@@ -122,7 +122,8 @@ public class AttemptTally {
                 attempt.target().upstreamModel(), context.request().stream(), status, usage, estimated, ttft,
                 duration / 1_000_000, httpStatus, errorCode, attempt.upstreamHeaders().requestId(),
                 context.clientApi() == null ? null : context.clientApi().name(), key == null ? null : key.id(),
-                key == null ? null : key.team(), cost(attempt, usage), context.clientSessionId());
+                key == null ? null : key.team(), cost(attempt, usage), context.clientSessionId(),
+                attempt.malformedEvents());
     }
 
     private BigDecimal cost(Attempt attempt, Usage usage) {

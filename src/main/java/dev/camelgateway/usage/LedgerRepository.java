@@ -11,18 +11,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The usage ledger table ({@code V1__usage_ledger.sql}, V3's caller and cost, V4's client session): batched inserts, and the admin read side. */
+/** The usage ledger table ({@code V1__usage_ledger.sql}, V3's caller and cost, V4's client session, V6's malformed events): batched inserts, and the admin read side. */
 @Repository
 public class LedgerRepository {
     private static final String INSERT = "INSERT INTO usage_ledger (request_id, attempt, client_request_id, started_at, "
             + "finished_at, requested_model, provider, upstream_model, stream, status, prompt_tokens, completion_tokens, "
             + "total_tokens, cached_tokens, reasoning_tokens, usage_source, ttft_ms, duration_ms, http_status, error_code, "
-            + "upstream_request_id, api, key_id, team, cost_usd, client_session_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "upstream_request_id, api, key_id, team, cost_usd, client_session_id, malformed_events) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int[] TYPES = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
             Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR};
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR, Types.INTEGER};
     /** {@code group_by} values of the read side → their column. */
     private static final Map<String, String> GROUP_COLUMNS = Map.of("model", "requested_model", "provider", "provider",
             "key", "key_id", "team", "team");
@@ -125,6 +125,7 @@ public class LedgerRepository {
                 Timestamp.from(r.finishedAt()), r.requestedModel(), r.provider(), r.upstreamModel(), r.stream(),
                 r.status().name(), u.promptTokens(), u.completionTokens(), u.totalTokens(), u.cachedTokens(),
                 u.reasoningTokens(), r.usageSource(), r.ttftMillis(), r.durationMillis(), r.httpStatus(), r.errorCode(),
-                r.upstreamRequestId(), r.api(), r.keyId(), r.team(), r.costUsd(), r.clientSessionId()};
+                r.upstreamRequestId(), r.api(), r.keyId(), r.team(), r.costUsd(), r.clientSessionId(),
+                r.malformedEvents()};
     }
 }

@@ -60,6 +60,10 @@ public class UsageRecorder {
         if (record.status() == AttemptStatus.PARTIAL) {
             interruptions(provider).increment();
         }
+        if (record.malformedEvents() > 0) {
+            Counter.builder("gateway.stream.malformed_events").description("Stream events skipped as not valid JSON")
+                    .tag("provider", provider).register(meters).increment(record.malformedEvents());
+        }
         LOG.debug("attempt {}#{} key={} team={} {} {} {} prompt={} completion={} ({}) cost={}", record.requestId(),
                 record.attempt(), record.keyId(), record.team(), provider, record.upstreamModel(), record.status(),
                 record.usage().promptTokens(), record.usage().completionTokens(), record.usageSource(), record.costUsd());

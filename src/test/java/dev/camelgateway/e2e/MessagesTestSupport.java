@@ -35,24 +35,6 @@ abstract class MessagesTestSupport extends GatewayTestSupport {
         return send(request.build());
     }
 
-    /** The request's ledger rows as GET /admin/usage/{request_id} shows them (written a moment after the answer). */
-    static List<JsonNode> rows(HttpResponse<String> response, int expected) throws InterruptedException {
-        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
-        List<JsonNode> rows = new ArrayList<>();
-        for (int i = 0; i < 100 && rows.size() < expected; i++) {
-            HttpResponse<String> usage = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage/" + requestId)))
-                    .header("Authorization", basic(OPERATOR_USER, OPERATOR_PASSWORD)).GET().build());
-            rows.clear();
-            if (usage.statusCode() == 200) {
-                json(usage.body()).get("attempts").forEach(rows::add);
-            }
-            if (rows.size() < expected) {
-                Thread.sleep(50);
-            }
-        }
-        return rows;
-    }
-
     /** Any SDK value (an event, an error's body) as JSON, as it was on the wire. */
     static JsonNode json(Object sdkValue) {
         try {

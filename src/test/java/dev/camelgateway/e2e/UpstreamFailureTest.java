@@ -89,17 +89,6 @@ class UpstreamFailureTest extends GatewayTestSupport {
         assertThat(response.body()).doesNotContain("data: [DONE]");
     }
 
-    @Test
-    void malformedEventIsAProtocolErrorEvent() {
-        List<String> payloads = new ArrayList<>(Fixtures.ssePayloads("openai", "chat-basic", "upstream-response.sse").subList(0, 1));
-        payloads.add("{not json");
-        UPSTREAM.enqueue(OPENAI_PATH, Reply.sse(payloads));
-
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json", CHAT.formatted(",\"stream\":true"));
-
-        assertThat(response.body()).contains("\"code\":\"upstream_protocol_error\"").doesNotContain("data: [DONE]");
-    }
-
     private static JsonNode error(HttpResponse<String> response) throws Exception {
         return Json.parse(response.body()).get("error");
     }

@@ -132,6 +132,7 @@ public abstract class GatewayTestSupport {
             registry.add(key + ".circuit-breaker.sliding-window-size", () -> 4);
             registry.add(key + ".circuit-breaker.minimum-number-of-calls", () -> 4);
         }
+        registry.add("gateway.providers.west.malformed-events", () -> "fail"); // strict: MalformedEventsTest
         registry.add("gateway.providers.narrow.max-connections", () -> 1); // one call at a time: the next waits for it
         registry.add("gateway.models.balanced.group[0].target", () -> "east/gpt-4o");
         registry.add("gateway.models.balanced.group[0].weight", () -> 3);
@@ -212,6 +213,24 @@ public abstract class GatewayTestSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request's ledger rows as GET /admin/usage/{request_id} shows them (written a moment after the answer). */
+    protected static java.util.List<com.fasterxml.jackson.databind.JsonNode> rows(HttpResponse<String> response, int expected) throws Exception {
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 100 && rows.size() < expected; i++) {
+            HttpResponse<String> usage = send(HttpRequest.newBuilder(URI.create(gatewayUrl("/admin/usage/" + requestId)))
+                    .header("Authorization", basic(OPERATOR_USER, OPERATOR_PASSWORD)).GET().build());
+            rows.clear();
+            if (usage.statusCode() == 200) {
+                dev.camelgateway.api.Json.parse(usage.body()).get("attempts").forEach(rows::add);
+            }
+            if (rows.size() < expected) {
+                Thread.sleep(50);
+            }
+        }
+        return rows;
     }
 
     /** A new directory under target/ (a gateway's spool and dead-letter files, a file database). */

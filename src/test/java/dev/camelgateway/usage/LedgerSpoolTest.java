@@ -84,7 +84,7 @@ class LedgerSpoolTest {
         Instant now = Instant.now();
         AttemptRecord session = new AttemptRecord("req_session", 1, null, now, now.plusMillis(3), "claude", "anthropic",
                 "claude-sonnet-4-5", true, AttemptStatus.COMPLETE, new Usage(10L, 5L, 15L, null, null), false, 2L, 3L, 200,
-                null, null, "messages", "key_1", null, null, "session-0f3c");
+                null, null, "messages", "key_1", null, null, "session-0f3c", 2);
         try (LedgerSpool spool = new LedgerSpool(directory, 1 << 20)) {
             spool.append(List.of(session));
         }
@@ -93,8 +93,10 @@ class LedgerSpoolTest {
         }
         ObjectNode older = (ObjectNode) LedgerRowJson.MAPPER.readTree(LedgerRowJson.write(session));
         older.remove("clientSessionId");
+        older.remove("malformedEvents");
         AttemptRecord read = LedgerRowJson.read(LedgerRowJson.MAPPER.writeValueAsString(older));
         assertThat(read.clientSessionId()).isNull();
+        assertThat(read.malformedEvents()).isZero();
         assertThat(read.api()).isEqualTo("messages");
         assertThat(read.usage()).isEqualTo(session.usage());
     }

@@ -31,7 +31,7 @@ final class AnthropicMessagesStream implements ClientStream {
         if (event.data() == null) {
             return ClientFrames.NOTHING;
         }
-        ObjectNode data = UpstreamJson.object(event.data(), "Anthropic stream event");
+        ObjectNode data = UpstreamJson.event(event.data(), "Anthropic stream event");
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         String text = "";
         Usage reported = null;

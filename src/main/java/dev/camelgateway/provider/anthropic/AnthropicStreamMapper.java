@@ -45,7 +45,7 @@ final class AnthropicStreamMapper implements StreamMapper {
 
     @Override
     public StreamOutput toChunks(SseEvent event) {
-        ObjectNode data = UpstreamJson.object(event.data(), "stream event");
+        ObjectNode data = UpstreamJson.event(event.data(), "stream event");
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         if (!"message_start".equals(type) && !"error".equals(type) && !"ping".equals(type) && header == null) {
             throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,

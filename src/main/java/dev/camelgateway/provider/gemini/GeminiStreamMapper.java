@@ -44,7 +44,7 @@ final class GeminiStreamMapper implements StreamMapper {
 
     @Override
     public StreamOutput toChunks(SseEvent event) {
-        ObjectNode response = UpstreamJson.object(event.data(), "stream event");
+        ObjectNode response = UpstreamJson.event(event.data(), "stream event");
         if (response.has("error")) {
             throw GeminiErrorMapper.toStreamException(response.get("error"));
         }

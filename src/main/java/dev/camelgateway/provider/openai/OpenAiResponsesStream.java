@@ -50,7 +50,7 @@ final class OpenAiResponsesStream implements ClientStream {
         if (finished || "[DONE]".equals(event.data())) {
             return ClientFrames.NOTHING; // nothing counts after the terminal event; some servers add [DONE]
         }
-        ObjectNode data = UpstreamJson.object(event.data(), "stream event");
+        ObjectNode data = UpstreamJson.event(event.data(), "stream event");
         String type = data.path("type").asText(event.event() == null ? "" : event.event());
         lastSequence = Math.max(lastSequence, data.path("sequence_number").asInt(lastSequence));
         JsonNode response = data.get("response");

@@ -33,7 +33,7 @@ public abstract class OpenAiShapedStreamMapper implements StreamMapper {
             done = true;
             return StreamOutput.NOTHING;
         }
-        ObjectNode chunk = UpstreamJson.object(event.data(), "stream event");
+        ObjectNode chunk = UpstreamJson.event(event.data(), "stream event");
         if (chunk.has("error")) {
             throw OpenAiStreamErrors.toException(chunk.get("error"));
         }
