@@ -1,5 +1,6 @@
 package dev.camelgateway.api;
 
+import dev.camelgateway.resilience.FailureRoute;
 import dev.camelgateway.keys.GatewayKey;
 import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.quota.Reservation;
@@ -34,7 +35,9 @@ public final class RequestContext {
     private volatile int chainIndex = -1;
     private volatile Target target;
     private volatile GatewayException failure;
-    private volatile boolean failureAllowsFallback;
+    private volatile FailureRoute failureRoute = FailureRoute.FINAL;
+    private volatile List<Target> contextChain = List.of();
+    private volatile boolean onContextChain;
     // the upstream attempts (each owned by one pass of an attempt route)
     private volatile Attempt attempt;
     private int attempts;
@@ -184,8 +187,15 @@ public final class RequestContext {
 
     /** The targets to try in order: the resolved model, then its fallbacks. */
     public void chain(List<Target> chain) {
+        chain(chain, List.of());
+    }
+
+    /** The chain, and the alias's {@code context-fallbacks}: where a prompt too long for a target goes instead. */
+    public void chain(List<Target> chain, List<Target> contextChain) {
         this.chain = List.copyOf(chain);
         this.chainIndex = -1;
+        this.contextChain = List.copyOf(contextChain);
+        this.onContextChain = false;
     }
 
     /** Moves to the next target of the chain; false when there is none. Clears the previous target's failure. */
@@ -204,13 +214,30 @@ public final class RequestContext {
         return failure;
     }
 
-    public boolean failureAllowsFallback() {
-        return failureAllowsFallback;
+    /** Where the chain goes after the last target's failure (FINAL: nowhere). */
+    public FailureRoute failureRoute() {
+        return failureRoute;
     }
 
-    public void failure(GatewayException failure, boolean allowsFallback) {
+    public void failure(GatewayException failure, FailureRoute route) {
         this.failure = failure;
-        this.failureAllowsFallback = allowsFallback;
+        this.failureRoute = route;
+    }
+
+    /**
+     * After a prompt too long: the next of the alias's context-fallbacks (the rest of the ordinary chain has no larger
+     * window to offer, so the chain becomes them); false when none is left.
+     */
+    public boolean advanceToLargerContext() {
+        if (!onContextChain) {
+            if (contextChain.isEmpty()) {
+                return false;
+            }
+            chain = contextChain;
+            chainIndex = -1;
+            onContextChain = true;
+        }
+        return advance();
     }
 
     /** The API the client speaks (set by its route's first steps; null before). */

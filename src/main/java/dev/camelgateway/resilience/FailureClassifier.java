@@ -10,7 +10,10 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 
-/** Sorts an attempt's failure into a {@link FailureKind} (issue 4's table of what is retried). */
+/**
+ * Sorts an attempt's failure into a {@link FailureKind}. The raw failure tells most kinds; the error the provider's
+ * mapper made of it ({@code mapped}) tells a prompt too long or filtered, and a refused credential.
+ */
 public final class FailureClassifier {
     private FailureClassifier() {
     }
@@ -29,13 +32,17 @@ public final class FailureClassifier {
         if (http != null) {
             return byStatus(http.getStatusCode());
         }
-        if (find(failure, UpstreamTimeoutException.class) != null || find(failure, SocketTimeoutException.class) != null
+        UpstreamTimeoutException timeout = find(failure, UpstreamTimeoutException.class);
+        if (timeout != null && UpstreamTimeoutException.STALLED.equals(timeout.error().code())) {
+            return FailureKind.STALL;
+        }
+        if (timeout != null || find(failure, SocketTimeoutException.class) != null
                 || find(failure, ConnectTimeoutException.class) != null) {
             return FailureKind.TIMEOUT;
         }
         UpstreamStreamException inBand = find(failure, UpstreamStreamException.class);
         if (inBand != null) {
-            return inBand.status() == 429 ? FailureKind.RATE_LIMITED : FailureKind.SERVER_ERROR;
+            return streamKind(inBand);
         }
         GatewayException refused = find(failure, GatewayException.class);
         if (refused != null) {
@@ -45,6 +52,40 @@ public final class FailureClassifier {
             return FailureKind.CONNECTION;
         }
         return FailureKind.GATEWAY;
+    }
+
+    /** {@link #classify(Throwable, boolean)}, refined by the error the provider's mapper made of the failure. */
+    public static FailureKind classify(Throwable failure, boolean streamCommitted, GatewayException mapped) {
+        FailureKind kind = classify(failure, streamCommitted);
+        if (mapped == null || (kind != FailureKind.CLIENT_ERROR && kind != FailureKind.IN_BAND_ERROR)) {
+            return kind;
+        }
+        String code = mapped.error().code();
+        if ("context_length_exceeded".equals(code)) {
+            return FailureKind.CONTEXT_LENGTH;
+        }
+        if ("content_filter".equals(code) || "content_policy_violation".equals(code)) {
+            return FailureKind.CONTENT_FILTER;
+        }
+        if ((mapped.status() == 401 || mapped.status() == 403) && find(failure, HttpOperationFailedException.class) != null) {
+            return FailureKind.CREDENTIAL_REFUSED; // the provider's answer to the gateway's key (Gemini's is a 400 mapped to 401)
+        }
+        return kind;
+    }
+
+    /** A stream that failed before the first byte: cut short, unreadable, or the provider's own error event. */
+    private static FailureKind streamKind(UpstreamStreamException failure) {
+        String code = failure.error().code();
+        if (UpstreamStreamException.INTERRUPTED.equals(code)) {
+            return FailureKind.SERVER_ERROR;
+        }
+        if (UpstreamStreamException.PROTOCOL_ERROR.equals(code)) {
+            return FailureKind.MALFORMED_EVENT;
+        }
+        if (failure.status() == 429) {
+            return FailureKind.RATE_LIMITED;
+        }
+        return failure.status() < 500 ? FailureKind.CLIENT_ERROR : FailureKind.IN_BAND_ERROR;
     }
 
     /** Resilience4j's record-exception predicate: only failures that say the provider is unhealthy. */

@@ -5,7 +5,6 @@ import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,17 +35,19 @@ public class UpstreamFailures {
             return;
         }
         GatewayException mapped = errors.toGatewayException(failure, context);
-        boolean fallbackAllowed = kind.fallbackAllowed();
-        if (refusedCredentials(failure, mapped)) { // the gateway's own key: for the operator to fix, not the client
+        kind = FailureClassifier.classify(failure, false, mapped);
+        FailureAction action = context.target().provider().getOnFailure().action(kind);
+        if (kind == FailureKind.CREDENTIAL_REFUSED) { // the gateway's own key: for the operator to fix, not the client
             LOG.warn("request {}: {} refused the gateway's credentials with {}; check its api-key. {}", context.logName(),
                     context.target().providerId(), mapped.status(), mapped.getMessage());
             mapped = credentialRefused(context.target().providerId());
-            fallbackAllowed = true; // another provider's key may well work
         } else {
             LOG.debug("request {}: {} failed after {} attempt(s): {} ({})", context.logName(), context.target(),
                     context.attemptsOnTarget(), mapped.getMessage(), kind);
         }
-        context.failure(mapped, fallbackAllowed);
+        // a retry action whose retries are spent goes on to the fallback too; a client gone gets nothing more
+        context.failure(mapped, action == FailureAction.FINAL || UpstreamRetry.clientGone(context) ? FailureRoute.FINAL
+                : kind == FailureKind.CONTEXT_LENGTH ? FailureRoute.LARGER_CONTEXT : FailureRoute.NEXT);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);
     }
@@ -58,11 +59,5 @@ public class UpstreamFailures {
     static GatewayException credentialRefused(String providerId) {
         return new GatewayException(502, new OpenAiError("The gateway's credential for provider " + providerId
                 + " was refused.", OpenAiError.SERVER_ERROR, null, "upstream_auth_failed"));
-    }
-
-    /** The provider answered 401 or 403 (Gemini's invalid key, a 400 upstream, is mapped to 401). */
-    private static boolean refusedCredentials(Throwable failure, GatewayException mapped) {
-        return (mapped.status() == 401 || mapped.status() == 403)
-                && FailureClassifier.find(failure, HttpOperationFailedException.class) != null;
     }
 }

@@ -14,9 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The retry policy of the provider routes' attempt loop: whether a failed attempt is tried again on the same target,
- * and after how long. Retried only before anything reached the client, for failures that may pass
- * ({@link FailureKind#retryable()}), up to {@code retry.max-attempts}. The wait is the provider's
+ * The failure policy of the provider routes' attempt loop: whether a failed attempt is tried again on the same target,
+ * and after how long. Retried only before anything reached the client, for the kinds the deployment's
+ * {@code on-failure} table says {@code retry} (by default 429, 5xx, resets, in-band errors), up to
+ * {@code retry.max-attempts}, and never once the client has gone. The wait is the provider's
  * {@code Retry-After} / {@code retry-after-ms} when it sent one, else exponential backoff with jitter; a wait longer
  * than {@code retry.max-delay} is not slept: the fallback is tried, or the client gets the 429 and its Retry-After.
  */
@@ -54,12 +55,16 @@ public class UpstreamRetry {
 
     /** The wait before retrying, or −1 when the failure is not retried. */
     long retryDelay(Throwable failure, RequestContext context) {
-        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
         Resilience.Retry policy = context.target().provider().getRetry();
-        if (!kind.retryable() || context.attemptsOnTarget() >= policy.getMaxAttempts() || context.attemptsOnTarget() == 0) {
-            return -1; // not retryable, retries spent, or nothing was sent (an open breaker)
+        if (context.attemptsOnTarget() >= policy.getMaxAttempts() || context.attemptsOnTarget() == 0) {
+            return -1; // retries spent, or nothing was sent (an open breaker)
         }
-        long delay = retryAfterMillis(errors.toGatewayException(failure, context));
+        GatewayException mapped = errors.toGatewayException(failure, context);
+        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted(), mapped);
+        if (context.target().provider().getOnFailure().action(kind) != FailureAction.RETRY || clientGone(context)) {
+            return -1;
+        }
+        long delay = retryAfterMillis(mapped);
         if (delay < 0) {
             delay = backoffMillis(policy, context.attemptsOnTarget());
         }
@@ -69,6 +74,11 @@ public class UpstreamRetry {
             return -1;
         }
         return delay;
+    }
+
+    /** The client left while its request waited: nothing more is attempted for it. */
+    static boolean clientGone(RequestContext context) {
+        return context.clientProbe() != null && context.clientProbe().clientGone();
     }
 
     /** Exponential backoff: base × multiplier^(attempt−1), spread by ±jitter, never more than max-delay. */

@@ -61,6 +61,7 @@ public class ConfigurationCheck implements CamelContextConfiguration {
                             + "' must be at least 1"));
             List<String> targets = new ArrayList<>(alias.targets());
             targets.addAll(alias.getFallbacks());
+            targets.addAll(alias.getContextFallbacks());
             for (String target : targets) {
                 int slash = target == null ? -1 : target.indexOf('/');
                 if (slash <= 0 || !properties.getProviders().containsKey(target.substring(0, slash))) {

@@ -62,6 +62,7 @@ public class GatewayProperties {
         private Resilience.Retry retry = new Resilience.Retry();
         private Resilience.Timeouts timeouts = new Resilience.Timeouts();
         private Resilience.CircuitBreaker circuitBreaker = new Resilience.CircuitBreaker();
+        private Resilience.OnFailure onFailure = new Resilience.OnFailure();
         /** Most connections this gateway opens to the provider at once (each in-flight call holds one). */
         private int maxConnections = 2500;
         /**
@@ -135,6 +136,14 @@ public class GatewayProperties {
 
         public void setRetry(Resilience.Retry retry) {
             this.retry = retry;
+        }
+
+        public Resilience.OnFailure getOnFailure() {
+            return onFailure;
+        }
+
+        public void setOnFailure(Resilience.OnFailure onFailure) {
+            this.onFailure = onFailure;
         }
 
         public Resilience.Timeouts getTimeouts() {
@@ -252,6 +261,19 @@ public class GatewayProperties {
         private String target;
         private List<GroupMember> group = new ArrayList<>();
         private List<String> fallbacks = new ArrayList<>();
+        private List<String> contextFallbacks = new ArrayList<>();
+
+        /**
+         * Where a prompt too long for a target ({@code context_length_exceeded}) goes, in order: larger-context
+         * {@code provider/model}s. Empty: such a failure is final (the ordinary fallbacks are not tried with it).
+         */
+        public List<String> getContextFallbacks() {
+            return contextFallbacks;
+        }
+
+        public void setContextFallbacks(List<String> contextFallbacks) {
+            this.contextFallbacks = contextFallbacks == null ? new ArrayList<>() : contextFallbacks;
+        }
 
         public String getTarget() {
             return target;

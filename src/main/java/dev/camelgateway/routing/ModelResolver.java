@@ -4,6 +4,7 @@ import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.provider.ProviderAdapters;
+import dev.camelgateway.resilience.FailureRoute;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -39,14 +40,16 @@ public class ModelResolver {
         String model = context.request().model();
         GatewayProperties.ModelAlias alias = isProviderModel(model) ? null : properties.getModels().get(model);
         List<Target> chain = new ArrayList<>();
+        List<Target> contextChain = new ArrayList<>();
         if (alias == null) {
             chain.add(toTarget(model));
         } else {
             (alias.getGroup().isEmpty() ? List.of(alias.getTarget()) : groups.order(model)).forEach(t -> chain.add(toTarget(t)));
             alias.getFallbacks().forEach(fallback -> chain.add(toTarget(fallback)));
+            alias.getContextFallbacks().forEach(fallback -> contextChain.add(toTarget(fallback)));
         }
         preferFirst(chain, context.request().preferredDeployment());
-        context.chain(chain);
+        context.chain(chain, contextChain);
         context.advance();
         exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
     }
@@ -58,8 +61,13 @@ public class ModelResolver {
      */
     public void nextTarget(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
-        boolean move = context.failure() != null && context.failureAllowsFallback() && !context.streamCommitted();
-        if (move && context.advance()) {
+        FailureRoute route = context.failure() == null || context.streamCommitted() ? FailureRoute.FINAL : context.failureRoute();
+        boolean moved = switch (route) {
+            case NEXT -> context.advance();
+            case LARGER_CONTEXT -> context.advanceToLargerContext();
+            case FINAL -> false;
+        };
+        if (moved) {
             exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
         } else {
             exchange.removeProperty(PROVIDER_PROPERTY);

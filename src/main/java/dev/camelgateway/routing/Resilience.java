@@ -1,5 +1,8 @@
 package dev.camelgateway.routing;
 
+import dev.camelgateway.resilience.FailureAction;
+import dev.camelgateway.resilience.FailureKind;
+
 import java.time.Duration;
 
 /**
@@ -60,6 +63,125 @@ public final class Resilience {
 
         public void setJitter(double jitter) {
             this.jitter = jitter;
+        }
+    }
+
+    /**
+     * {@code on-failure}: what each kind of failure before the first byte leads to on this deployment. Busy or broken
+     * upstreams are retried here (they often pass); a silent one goes to the fallback at once (waiting again costs the
+     * same budget again); a prompt too long goes to a larger-context fallback (never resent unchanged); a filtered
+     * prompt is final (another model would be asked the same). The kinds not listed have a fixed action.
+     */
+    public static class OnFailure {
+        private FailureAction rateLimited = FailureAction.RETRY;
+        private FailureAction serverError = FailureAction.RETRY;
+        private FailureAction connection = FailureAction.RETRY;
+        private FailureAction timeout = FailureAction.FALLBACK;
+        private FailureAction stall = FailureAction.FALLBACK;
+        private FailureAction malformedEvent = FailureAction.FALLBACK;
+        private FailureAction inBandError = FailureAction.RETRY;
+        private FailureAction contextLength = FailureAction.FALLBACK;
+        private FailureAction contentFilter = FailureAction.FINAL;
+        private FailureAction credentialRefused = FailureAction.FALLBACK;
+
+        /** The action for {@code kind}: configured, or fixed for the kinds without a key. */
+        public FailureAction action(FailureKind kind) {
+            return switch (kind) {
+                case RATE_LIMITED -> rateLimited;
+                case SERVER_ERROR -> serverError;
+                case CONNECTION -> connection;
+                case TIMEOUT -> timeout;
+                case STALL -> stall;
+                case MALFORMED_EVENT -> malformedEvent;
+                case IN_BAND_ERROR -> inBandError;
+                case CONTEXT_LENGTH -> contextLength == FailureAction.RETRY ? FailureAction.FALLBACK : contextLength;
+                case CONTENT_FILTER -> contentFilter;
+                case CREDENTIAL_REFUSED -> credentialRefused == FailureAction.RETRY ? FailureAction.FALLBACK : credentialRefused;
+                case CIRCUIT_OPEN -> FailureAction.FALLBACK;
+                case CLIENT_ERROR, MID_STREAM, CLIENT_GONE, GATEWAY -> FailureAction.FINAL;
+            };
+        }
+
+        public FailureAction getRateLimited() {
+            return rateLimited;
+        }
+
+        public void setRateLimited(FailureAction rateLimited) {
+            this.rateLimited = rateLimited;
+        }
+
+        public FailureAction getServerError() {
+            return serverError;
+        }
+
+        public void setServerError(FailureAction serverError) {
+            this.serverError = serverError;
+        }
+
+        public FailureAction getConnection() {
+            return connection;
+        }
+
+        public void setConnection(FailureAction connection) {
+            this.connection = connection;
+        }
+
+        public FailureAction getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(FailureAction timeout) {
+            this.timeout = timeout;
+        }
+
+        public FailureAction getStall() {
+            return stall;
+        }
+
+        public void setStall(FailureAction stall) {
+            this.stall = stall;
+        }
+
+        public FailureAction getMalformedEvent() {
+            return malformedEvent;
+        }
+
+        public void setMalformedEvent(FailureAction malformedEvent) {
+            this.malformedEvent = malformedEvent;
+        }
+
+        public FailureAction getInBandError() {
+            return inBandError;
+        }
+
+        public void setInBandError(FailureAction inBandError) {
+            this.inBandError = inBandError;
+        }
+
+        public FailureAction getContextLength() {
+            return contextLength;
+        }
+
+        /** retry is taken as fallback: the same prompt cannot fit the same model on a second try. */
+        public void setContextLength(FailureAction contextLength) {
+            this.contextLength = contextLength;
+        }
+
+        public FailureAction getContentFilter() {
+            return contentFilter;
+        }
+
+        public void setContentFilter(FailureAction contentFilter) {
+            this.contentFilter = contentFilter;
+        }
+
+        public FailureAction getCredentialRefused() {
+            return credentialRefused;
+        }
+
+        /** retry is taken as fallback: the same credential is refused again. */
+        public void setCredentialRefused(FailureAction credentialRefused) {
+            this.credentialRefused = credentialRefused;
         }
     }
 

@@ -43,13 +43,36 @@ class FailureClassifierTest {
         assertThat(FailureClassifier.classify(new UpstreamTimeoutException("upstream_timeout", "x"), false)).isEqualTo(FailureKind.TIMEOUT);
         assertThat(FailureClassifier.classify(CallNotPermittedException.createCallNotPermittedException(
                 CircuitBreaker.ofDefaults("x")), false)).isEqualTo(FailureKind.CIRCUIT_OPEN);
-        assertThat(FailureClassifier.classify(new UpstreamStreamException("overloaded_error", "x"), false)).isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(FailureClassifier.classify(new UpstreamStreamException("overloaded_error", "x"), false)).isEqualTo(FailureKind.IN_BAND_ERROR);
+        assertThat(FailureClassifier.classify(new UpstreamStreamException(UpstreamStreamException.INTERRUPTED, "x"), false))
+                .isEqualTo(FailureKind.SERVER_ERROR);
+        assertThat(FailureClassifier.classify(new dev.camelgateway.provider.MalformedEventException("x"), false))
+                .isEqualTo(FailureKind.MALFORMED_EVENT);
+        assertThat(FailureClassifier.classify(new UpstreamTimeoutException(UpstreamTimeoutException.STALLED, "x"), false))
+                .isEqualTo(FailureKind.STALL);
         assertThat(FailureClassifier.classify(GatewayException.badRequest("x", "seed", "unsupported_parameter"), false))
                 .isEqualTo(FailureKind.CLIENT_ERROR);
         assertThat(FailureClassifier.classify(new ClientDisconnectedException(new IOException()), false)).isEqualTo(FailureKind.CLIENT_GONE);
         assertThat(FailureClassifier.classify(new IllegalStateException("bug"), false)).isEqualTo(FailureKind.GATEWAY);
         assertThat(FailureClassifier.countsAgainstProvider(new ConnectException())).isTrue();
         assertThat(FailureClassifier.countsAgainstProvider(new HttpOperationFailedException("u", 429, "s", null, Map.of(), ""))).isFalse();
+    }
+
+    /** The mapped error tells a prompt too long or filtered, and the provider refusing the gateway's own key. */
+    @Test
+    void theMappedErrorRefinesAClientError() {
+        Throwable http400 = new RuntimeCamelException(new HttpOperationFailedException("http://x", 400, "s", null, Map.of(), ""));
+        Throwable http401 = new RuntimeCamelException(new HttpOperationFailedException("http://x", 401, "s", null, Map.of(), ""));
+        assertThat(FailureClassifier.classify(http400, false, GatewayException.badRequest("too long", null,
+                "context_length_exceeded"))).isEqualTo(FailureKind.CONTEXT_LENGTH);
+        assertThat(FailureClassifier.classify(http400, false, GatewayException.badRequest("filtered", null,
+                "content_filter"))).isEqualTo(FailureKind.CONTENT_FILTER);
+        assertThat(FailureClassifier.classify(http401, false, new GatewayException(401, new dev.camelgateway.api.OpenAiError(
+                "bad key", "authentication_error", null, "invalid_api_key")))).isEqualTo(FailureKind.CREDENTIAL_REFUSED);
+        assertThat(FailureClassifier.classify(http400, false, GatewayException.badRequest("bad", "seed", "invalid_value")))
+                .isEqualTo(FailureKind.CLIENT_ERROR);
+        assertThat(FailureClassifier.classify(http400, true, GatewayException.badRequest("too long", null,
+                "context_length_exceeded"))).as("after the first byte").isEqualTo(FailureKind.MID_STREAM);
     }
 
     @Test

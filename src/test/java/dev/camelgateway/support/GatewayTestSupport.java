@@ -120,6 +120,9 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.ollama.circuit-breaker.permitted-calls-in-half-open-state", () -> 1);
         registry.add("gateway.models.resilient.target", () -> "ollama/llama3");
         registry.add("gateway.models.resilient.fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
+        registry.add("gateway.models.roomy.target", () -> "ollama/llama3"); // a prompt too long goes to anthropic
+        registry.add("gateway.models.roomy.fallbacks[0]", () -> "east/gpt-4o");
+        registry.add("gateway.models.roomy.context-fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
         registry.add("gateway.demo.word-delay", () -> "1ms");
         TestKeys.declare(registry);
         registry.add("gateway.limits.body-timeout", () -> "2s"); // HostileInputTest's trickling body

@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.anthropic;
 
+import dev.camelgateway.provider.ContextLengthErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
@@ -31,8 +32,9 @@ final class AnthropicErrorMapper {
         if (status == 429 && headers.get("retry-after") != null) {
             extra.put("Retry-After", headers.get("retry-after"));
         }
-        return new GatewayException(gatewayStatus, new OpenAiError(providerId + ": " + message, openAiType, null,
-                type == null ? "upstream_error" : type), extra);
+        String code = ContextLengthErrors.isContextLength(status, message) ? ContextLengthErrors.CODE
+                : type == null ? "upstream_error" : type;
+        return new GatewayException(gatewayStatus, new OpenAiError(providerId + ": " + message, openAiType, null, code), extra);
     }
 
     /**

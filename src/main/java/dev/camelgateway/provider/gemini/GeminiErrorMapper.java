@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.gemini;
 
+import dev.camelgateway.provider.ContextLengthErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
@@ -37,8 +38,9 @@ final class GeminiErrorMapper {
                 headers.put("Retry-After", delay);
             }
         }
-        return new GatewayException(gatewayStatus, new OpenAiError(message, type, null,
-                rpcStatus == null ? "upstream_error" : rpcStatus), headers);
+        String code = ContextLengthErrors.isContextLength(status, message) ? ContextLengthErrors.CODE
+                : rpcStatus == null ? "upstream_error" : rpcStatus;
+        return new GatewayException(gatewayStatus, new OpenAiError(message, type, null, code), headers);
     }
 
     /** An error object inside a 200 stream. */

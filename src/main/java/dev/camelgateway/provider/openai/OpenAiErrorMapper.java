@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.openai;
 
+import dev.camelgateway.provider.ContextLengthErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
@@ -33,6 +34,9 @@ public final class OpenAiErrorMapper {
             code = code == null ? "upstream_error" : code;
         } else if (type == null) {
             type = status == 429 ? "rate_limit_error" : OpenAiError.INVALID_REQUEST;
+        }
+        if (code == null && ContextLengthErrors.isContextLength(status, message)) {
+            code = ContextLengthErrors.CODE; // Mistral's and vLLM's wording, without OpenAI's code
         }
         Map<String, String> extra = new LinkedHashMap<>();
         if (status == 429) {

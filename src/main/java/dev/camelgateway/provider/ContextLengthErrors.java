@@ -1,0 +1,27 @@
+package dev.camelgateway.provider;
+
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a provider's "the prompt does not fit the model's context window" 400 by its wording, for the providers
+ * that have no code for it (OpenAI and Azure send {@code context_length_exceeded}): the error mappers then give it
+ * OpenAI's code, which the failure policy sends to the alias's {@code context-fallbacks}.
+ * Anthropic: "prompt is too long: 210000 tokens &gt; 200000 maximum", "input length and `max_tokens` exceed context
+ * limit"; Gemini: "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576)"; Mistral:
+ * "Prompt contains 40000 tokens ... too large for model with 32768 maximum context length"; Bedrock: "Input is too
+ * long for requested model", "too many input tokens".
+ */
+public final class ContextLengthErrors {
+    public static final String CODE = "context_length_exceeded";
+    private static final Pattern WORDING = Pattern.compile("prompt is too long|exceed context limit"
+            + "|input token count .{0,40}exceeds the maximum|maximum context length|input is too long"
+            + "|too many input tokens|context window", Pattern.CASE_INSENSITIVE);
+
+    private ContextLengthErrors() {
+    }
+
+    /** True for a 400 whose message says the prompt is longer than the model's window. */
+    public static boolean isContextLength(int status, String message) {
+        return status == 400 && message != null && WORDING.matcher(message).find();
+    }
+}
