@@ -27,6 +27,7 @@ public final class RequestContext {
     private final String clientRequestId;
     private final HttpServletResponse servletResponse;
     private final long startNanos = System.nanoTime();
+    private volatile long deadlineNanos = startNanos + java.time.Duration.ofMinutes(10).toNanos();
     private volatile ClientRequest request;
     private volatile GatewayKey key;
     private volatile Reservation reservation;
@@ -152,8 +153,18 @@ public final class RequestContext {
     /** A new upstream attempt on the current target starts: a fresh {@link Attempt}, nothing carried over. */
     public synchronized Attempt startAttempt() {
         attempts++;
-        attempt = new Attempt(attempts, attemptsOnTarget() + 1, target);
+        attempt = new Attempt(attempts, attemptsOnTarget() + 1, target, target.provider().getTimeouts().within(remaining()));
         return attempt;
+    }
+
+    /** The request's deadline ({@code gateway.request-timeout} after it arrived); set by the request's first step. */
+    public void deadline(java.time.Duration requestTimeout) {
+        this.deadlineNanos = startNanos + requestTimeout.toNanos();
+    }
+
+    /** What remains until the request's deadline (negative once past it). */
+    public java.time.Duration remaining() {
+        return java.time.Duration.ofNanos(deadlineNanos - System.nanoTime());
     }
 
     /** The attempt running or last run (null before the first). */

@@ -2,6 +2,7 @@ package dev.camelgateway.provider;
 
 import dev.camelgateway.resilience.UpstreamConnection;
 import dev.camelgateway.resilience.UpstreamWatchdog;
+import dev.camelgateway.routing.Resilience;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.ClientStream;
 import dev.camelgateway.stream.UpstreamEventIterator;
@@ -19,6 +20,7 @@ public final class Attempt {
     private final int number;
     private final int numberOnTarget;
     private final Target target;
+    private final Resilience.Timeouts timeouts;
     private final long startNanos = System.nanoTime();
     private final Instant startedAt = Instant.now();
     private final StringBuilder output = new StringBuilder();
@@ -37,9 +39,20 @@ public final class Attempt {
      * @param numberOnTarget attempts on this target, this one included
      */
     public Attempt(int number, int numberOnTarget, Target target) {
+        this(number, numberOnTarget, target, target.provider().getTimeouts());
+    }
+
+    /** @param timeouts the deployment's budgets, total cut to what remains of the request's deadline */
+    public Attempt(int number, int numberOnTarget, Target target, Resilience.Timeouts timeouts) {
         this.number = number;
         this.numberOnTarget = numberOnTarget;
         this.target = target;
+        this.timeouts = timeouts;
+    }
+
+    /** This attempt's time budgets (the watchdog's). */
+    public Resilience.Timeouts timeouts() {
+        return timeouts;
     }
 
     public int number() {

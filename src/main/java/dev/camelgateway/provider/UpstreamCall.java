@@ -75,7 +75,7 @@ public class UpstreamCall {
         Attempt attempt = context.startAttempt();
         UpstreamConnection connection = UpstreamConnection.begin();
         attempt.connection(connection);
-        attempt.watch(watchdog.watchCall(attempt.target().provider().getTimeouts(), attempt.startNanos(),
+        attempt.watch(watchdog.watchCall(attempt.timeouts(), attempt.startNanos(),
                 context.clientProbe(), connection));
     }
 
@@ -87,7 +87,7 @@ public class UpstreamCall {
         if (in == null) {
             return new byte[0];
         }
-        UpstreamWatchdog.Watch watch = watchdog.watchWhole(in, attempt.target().provider().getTimeouts(),
+        UpstreamWatchdog.Watch watch = watchdog.watchWhole(in, attempt.timeouts(),
                 attempt.startNanos(), context.clientProbe(), attempt.connection());
         attempt.watch(watch);
         try (in) {

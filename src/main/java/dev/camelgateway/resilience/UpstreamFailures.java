@@ -46,7 +46,8 @@ public class UpstreamFailures {
                     context.attemptsOnTarget(), mapped.getMessage(), kind);
         }
         // a retry action whose retries are spent goes on to the fallback too; a client gone gets nothing more
-        context.failure(mapped, action == FailureAction.FINAL || UpstreamRetry.clientGone(context) ? FailureRoute.FINAL
+        boolean over = action == FailureAction.FINAL || UpstreamRetry.clientGone(context) || context.remaining().toMillis() <= 0;
+        context.failure(mapped, over ? FailureRoute.FINAL
                 : kind == FailureKind.CONTEXT_LENGTH ? FailureRoute.LARGER_CONTEXT : FailureRoute.NEXT);
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setBody(null);

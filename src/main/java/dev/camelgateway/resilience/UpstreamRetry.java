@@ -64,12 +64,15 @@ public class UpstreamRetry {
         if (context.target().provider().getOnFailure().action(kind) != FailureAction.RETRY || clientGone(context)) {
             return -1;
         }
+        if (context.remaining().toMillis() <= 0) {
+            return -1; // the request's deadline has passed: no attempt starts after it
+        }
         long delay = retryAfterMillis(mapped);
         if (delay < 0) {
             delay = backoffMillis(policy, context.attemptsOnTarget());
         }
-        if (delay > policy.getMaxDelay().toMillis()) {
-            LOG.debug("request {}: {} asks to wait {} ms, more than retry.max-delay; not retrying", context.logName(),
+        if (delay > policy.getMaxDelay().toMillis() || delay >= context.remaining().toMillis()) {
+            LOG.debug("request {}: {} asks to wait {} ms, more than retry.max-delay or the time left; not retrying", context.logName(),
                     context.target(), delay);
             return -1;
         }

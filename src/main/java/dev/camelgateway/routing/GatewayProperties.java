@@ -17,6 +17,16 @@ public class GatewayProperties {
     private Map<String, ModelAlias> models = new LinkedHashMap<>();
     private DataSize maxRequestSize = DataSize.ofMegabytes(8);
     private boolean dropUnsupportedParams = false;
+    /** The whole request, every retry and fallback included: no attempt starts or runs beyond it. */
+    private java.time.Duration requestTimeout = java.time.Duration.ofMinutes(10);
+
+    public java.time.Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(java.time.Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
 
     public Map<String, Provider> getProviders() {
         return providers;

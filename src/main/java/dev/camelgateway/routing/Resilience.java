@@ -201,6 +201,23 @@ public final class Resilience {
          */
         private Duration response = Duration.ofMinutes(10);
 
+        /**
+         * These budgets for an attempt that must end within {@code remaining} (the request's deadline): total cut to
+         * it, the others unchanged (the watchdog cuts at whichever deadline comes first).
+         */
+        public Timeouts within(Duration remaining) {
+            if (remaining.compareTo(total) >= 0) {
+                return this;
+            }
+            Timeouts capped = new Timeouts();
+            capped.connect = connect;
+            capped.firstEvent = firstEvent;
+            capped.idle = idle;
+            capped.total = remaining.isNegative() ? Duration.ZERO : remaining;
+            capped.response = response;
+            return capped;
+        }
+
         public Duration getConnect() {
             return connect;
         }

@@ -40,7 +40,7 @@ public class StreamTranslator {
         Attempt attempt = context.attempt();
         InputStream body = exchange.getMessage().getBody(InputStream.class);
         attempt.stream(clientStream(context.request(), attempt.target()));
-        UpstreamWatchdog.Watch watch = watchdog.watch(body, attempt.target().provider().getTimeouts(),
+        UpstreamWatchdog.Watch watch = watchdog.watch(body, attempt.timeouts(),
                 attempt.startNanos(), context.sse(), context.clientProbe(), attempt.connection());
         attempt.watch(watch);
         UpstreamEventIterator events = new UpstreamEventIterator(body, watch);
