@@ -80,6 +80,25 @@ class ClientGoneBeforeTheAnswerTest extends GatewayTestSupport {
     }
 
 
+    /**
+     * Alias "resilient": a silent ollama, then anthropic. The client leaves while ollama is awaited: its attempt is cut,
+     * and nothing more is attempted for it — no retry, no fallback.
+     */
+    @Test
+    void aClientThatLeavesStopsTheFallbackChain() throws Exception {
+        UPSTREAM.enqueue("/ollama/v1/chat/completions", Reply.silent());
+        UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(200, Fixtures.read("anthropic", "chat-basic", "upstream-response.json")));
+        String id = "gone-" + UUID.randomUUID();
+        String chat = "{\"model\":\"resilient\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        try (RawStream client = RawStream.post(StreamFlushingTest.port(), "/v1/chat/completions", chat, 0, 10_000, id)) {
+            assertThat(UPSTREAM.awaitReceived(1, 10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(row(id).get("status")).isEqualTo("CLIENT_ABORTED");
+        Thread.sleep(2000); // past ollama's 1.5 s first-event budget: a retry or the fallback would have been sent by now
+        assertThat(UPSTREAM.received()).as("only the first attempt was sent").hasSize(1);
+    }
+
     private static String leaveAfterTheUpstreamGotTheRequest(boolean stream) throws Exception {
         String id = "gone-" + UUID.randomUUID();
         String chat = "{\"model\":\"openai/gpt-4o-mini\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
