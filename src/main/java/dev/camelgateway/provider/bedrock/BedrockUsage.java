@@ -1,0 +1,35 @@
+package dev.camelgateway.provider.bedrock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.camelgateway.usage.Usage;
+
+/**
+ * Converse {@code usage} → OpenAI's
+ * (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_TokenUsage.html). Bedrock's
+ * {@code inputTokens} leaves out the cached prefix, so {@code prompt_tokens = inputTokens + cacheReadInputTokens +
+ * cacheWriteInputTokens} (as Anthropic's rule); cache reads are {@code cached_tokens};
+ * {@code total = prompt + completion}. A field Bedrock did not send stays "not reported".
+ */
+final class BedrockUsage {
+    private BedrockUsage() {
+    }
+
+    static Usage toUsage(JsonNode usage) {
+        Long input = number(usage, "inputTokens");
+        Long cacheRead = number(usage, "cacheReadInputTokens");
+        Long cacheWrite = number(usage, "cacheWriteInputTokens");
+        Long prompt = input == null ? null : input + orZero(cacheRead) + orZero(cacheWrite);
+        Long completion = number(usage, "outputTokens");
+        Long total = prompt == null || completion == null ? null : prompt + completion;
+        return new Usage(prompt, completion, total, cacheRead, null);
+    }
+
+    private static Long number(JsonNode usage, String field) {
+        JsonNode value = usage == null ? null : usage.get(field);
+        return value != null && value.isNumber() ? value.asLong() : null;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}
