@@ -51,17 +51,25 @@ final class BedrockAuth {
             return Map.of("Authorization", "Bearer " + key);
         }
         AwsSettings aws = target.provider().getAws();
-        return sign(URI.create(url), body, credentials(target.providerId(), aws), aws.getRegion(), clock);
+        SdkHttpRequest request = SdkHttpRequest.builder().uri(URI.create(url)).method(SdkHttpMethod.POST).build();
+        return sign(request, body, credentials(target.providerId(), aws), new Scope(aws.getRegion(), SERVICE, clock));
     }
 
-    /** The SigV4 headers of a POST of {@code body} to {@code uri} (all but {@code Host}, which the HTTP client writes). */
-    static Map<String, String> sign(URI uri, byte[] body, AwsCredentials credentials, String region, Clock clock) {
-        SdkHttpRequest request = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.POST).build();
+    /** Where and when a signature is made: region and service of the credential scope, and the signing clock. */
+    record Scope(String region, String service, Clock clock) {
+    }
+
+    /**
+     * The SigV4 headers of {@code request} with {@code body} (all but {@code Host}, which the HTTP client writes from
+     * the same URL): {@code Authorization}, {@code X-Amz-Date}, {@code x-amz-content-sha256} (the SDK's signer adds and
+     * signs the payload hash) and, for session credentials, {@code X-Amz-Security-Token}.
+     */
+    static Map<String, String> sign(SdkHttpRequest request, byte[] body, AwsCredentials credentials, Scope scope) {
         SignedRequest signed = SIGNER.sign(r -> r.identity(credentials).request(request)
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, scope.service())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region())
+                .putProperty(HttpSigner.SIGNING_CLOCK, scope.clock()));
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
             if (!"host".equalsIgnoreCase(header.getKey())) {
