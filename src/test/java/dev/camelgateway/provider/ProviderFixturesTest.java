@@ -185,7 +185,7 @@ class ProviderFixturesTest {
         GatewayProperties strict = new GatewayProperties();
         return Map.of("openai", new OpenAiAdapter(), "mistral", new MistralAdapter(strict),
                 "anthropic", new AnthropicAdapter(strict, CLOCK), "gemini", new GeminiAdapter(strict, CLOCK),
-                "bedrock", new BedrockAdapter(strict, CLOCK));
+                "bedrock", new BedrockAdapter(strict, CLOCK, () -> "chatcmpl-bedrock-1"));
     }
 
     private static boolean exists(String provider, String caseName, String file) {

@@ -7,15 +7,19 @@ import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.UnsupportedParameters;
 import dev.camelgateway.provider.UpstreamRequest;
+import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.routing.GatewayProperties;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.stream.StreamFraming;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -31,10 +35,19 @@ public class BedrockAdapter implements ProviderAdapter {
     private final Clock clock;
     private final BedrockAuth auth;
 
+    private final Supplier<String> ids;
+
+    @Autowired
     public BedrockAdapter(GatewayProperties properties, Clock clock) {
+        this(properties, clock, () -> "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** @param ids the completion ids: Converse answers carry none, so the gateway makes one per answer */
+    public BedrockAdapter(GatewayProperties properties, Clock clock, Supplier<String> ids) {
         this.dropUnsupported = properties.isDropUnsupportedParams();
         this.clock = clock;
         this.auth = new BedrockAuth(clock);
+        this.ids = ids;
     }
 
     @Override
@@ -74,12 +87,14 @@ public class BedrockAdapter implements ProviderAdapter {
 
     @Override
     public MappedResponse toChatCompletion(byte[] upstreamBody, ChatRequest request, Target target) {
-        return BedrockResponseMapper.toChatCompletion(upstreamBody, target.upstreamModel(), now());
+        return BedrockResponseMapper.toChatCompletion(upstreamBody,
+                new OpenAiShapes.ChunkHeader(ids.get(), now(), target.upstreamModel()));
     }
 
     @Override
     public StreamMapper newStreamMapper(ChatRequest request, Target target) {
-        return new BedrockStreamMapper(request.includeUsage(), target.upstreamModel(), now());
+        return new BedrockStreamMapper(request.includeUsage(),
+                new OpenAiShapes.ChunkHeader(ids.get(), now(), target.upstreamModel()));
     }
 
     @Override

@@ -14,13 +14,14 @@ import dev.camelgateway.usage.Usage;
  * A whole Converse answer → OpenAI {@code chat.completion}: {@code output.message.content}'s text blocks joined into
  * {@code content}, {@code toolUse} blocks into {@code tool_calls}, {@code reasoningContent.reasoningText.text} into
  * {@code reasoning_content} (its signature and redacted content are not text). Converse answers carry neither id nor
- * model: the id is {@code bedrock-<created>} (as Gemini's fallback), the model the deployment's model id.
+ * model: the adapter gives the id it made and the deployment's model id.
  */
 final class BedrockResponseMapper {
     private BedrockResponseMapper() {
     }
 
-    static MappedResponse toChatCompletion(byte[] body, String model, long created) {
+    /** @param header the answer's id, creation time and model: Converse answers carry none of them */
+    static MappedResponse toChatCompletion(byte[] body, OpenAiShapes.ChunkHeader header) {
         ObjectNode answer = UpstreamJson.object(body, "response body");
         StringBuilder text = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();
@@ -49,14 +50,10 @@ final class BedrockResponseMapper {
         if (!toolCalls.isEmpty()) {
             message.set("tool_calls", toolCalls);
         }
-        ObjectNode completion = OpenAiShapes.completion(id(created), created, model);
+        ObjectNode completion = OpenAiShapes.completion(header.id(), header.created(), header.model());
         OpenAiShapes.addChoice(completion, 0, message, BedrockFinishReasons.toFinishReason(answer.path("stopReason").asText(null)));
         Usage usage = BedrockUsage.toUsage(answer.get("usage"));
         completion.set("usage", OpenAiUsage.toJson(usage));
         return new MappedResponse(Json.bytes(completion), usage);
-    }
-
-    static String id(long created) {
-        return "bedrock-" + created;
     }
 }

@@ -35,9 +35,10 @@ final class BedrockStreamMapper implements StreamMapper {
     private int nextToolIndex;
     private Usage usage;
 
-    BedrockStreamMapper(boolean includeUsage, String model, long created) {
+    /** @param header the chunks' id, creation time and model (ConverseStream sends none of them) */
+    BedrockStreamMapper(boolean includeUsage, ChunkHeader header) {
         this.includeUsage = includeUsage;
-        this.header = new ChunkHeader(BedrockResponseMapper.id(created), created, model);
+        this.header = header;
     }
 
     @Override
