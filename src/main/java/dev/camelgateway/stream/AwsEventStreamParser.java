@@ -23,7 +23,8 @@ public final class AwsEventStreamParser implements EventParser {
     /** The name of an event made of an error frame. */
     public static final String ERROR_EVENT = "error";
     private final List<SseEvent> decoded = new ArrayList<>(2);
-    private final MessageDecoder decoder = new MessageDecoder(message -> decoded.add(toEvent(message)));
+    private final MessageDecoder decoder = new MessageDecoder(this::decoded);
+    /** Bytes fed and not yet part of a whole frame. */
     private long buffered;
 
     @Override
@@ -37,15 +38,18 @@ public final class AwsEventStreamParser implements EventParser {
         buffered += length;
         List<SseEvent> events = List.copyOf(decoded);
         decoded.clear();
-        if (!events.isEmpty()) {
-            buffered = 0; // the decoder keeps only an unfinished frame's bytes; a frame just completed ends the count
-        }
         return events;
     }
 
     @Override
     public boolean hasPartialEvent() {
         return buffered > 0;
+    }
+
+    private void decoded(Message message) {
+        // prelude (12) + headers + payload + message CRC (4): the frame's whole length, no longer pending
+        buffered -= 16 + Message.encodeHeaders(message.getHeaders().entrySet()).length + message.getPayload().length;
+        decoded.add(toEvent(message));
     }
 
     private static SseEvent toEvent(Message message) {
