@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.ConversationTurns;
+import dev.camelgateway.provider.ConversationTurns.Turn;
 import dev.camelgateway.provider.MessageText;
 import dev.camelgateway.provider.ToolArguments;
 import dev.camelgateway.provider.UnsupportedParameters;
@@ -36,30 +38,8 @@ final class BedrockMessages {
     }
 
     static ArrayNode toMessages(ArrayNode messages, UnsupportedParameters policy) {
-        List<Turn> turns = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            String param = "messages[" + i + "]";
-            Turn turn = switch (message.path("role").asText()) {
-                case "system", "developer" -> null;
-                case "user" -> new Turn("user", toUserBlocks(message.get("content"), param, policy));
-                case "assistant" -> new Turn("assistant", toAssistantBlocks(message, param));
-                case "tool" -> new Turn("user", List.of(toToolResult(message)));
-                default -> {
-                    policy.reject(param + ".role");
-                    yield null;
-                }
-            };
-            if (turn == null || turn.blocks().isEmpty()) {
-                continue;
-            }
-            Turn last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
-            if (last != null && last.role().equals(turn.role())) {
-                last.blocks().addAll(turn.blocks());
-            } else {
-                turns.add(new Turn(turn.role(), new ArrayList<>(turn.blocks())));
-            }
-        }
+        List<Turn> turns = ConversationTurns.toTurns(messages, new ConversationTurns.Blocks(
+                (content, param) -> toUserBlocks(content, param, policy), BedrockMessages::toAssistantBlocks, BedrockMessages::toToolResult), policy);
         if (turns.isEmpty()) {
             throw GatewayException.badRequest("Bedrock needs at least one user or assistant message besides system messages.",
                     "messages", "invalid_value");
@@ -140,8 +120,5 @@ final class BedrockMessages {
         }
         blocks.add(Json.object().put("text", text));
         return true;
-    }
-
-    private record Turn(String role, List<ObjectNode> blocks) {
     }
 }

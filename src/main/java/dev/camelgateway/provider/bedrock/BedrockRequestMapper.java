@@ -11,7 +11,6 @@ import dev.camelgateway.provider.UnsupportedParameters;
 import dev.camelgateway.provider.anthropic.AnthropicThinking;
 import dev.camelgateway.routing.Target;
 
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -86,15 +85,7 @@ final class BedrockRequestMapper {
     }
 
     private static void rejectUnmapped(ObjectNode in, UnsupportedParameters policy) {
-        for (Iterator<String> names = in.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!in.get(name).isNull() && !MAPPED.contains(name)) {
-                policy.reject(name);
-            }
-        }
-        if (in.hasNonNull("n") && in.get("n").asInt() != 1) {
-            policy.reject("n"); // one completion per request; never silently fewer than asked
-        }
+        policy.rejectUnmapped(in, MAPPED);
         if (in.path("parallel_tool_calls").isBoolean() && !in.get("parallel_tool_calls").asBoolean()) {
             policy.reject("parallel_tool_calls"); // Converse has no switch for it: false cannot be honoured
         }

@@ -15,21 +15,12 @@ final class BedrockUsage {
     }
 
     static Usage toUsage(JsonNode usage) {
-        Long input = number(usage, "inputTokens");
-        Long cacheRead = number(usage, "cacheReadInputTokens");
-        Long cacheWrite = number(usage, "cacheWriteInputTokens");
-        Long prompt = input == null ? null : input + orZero(cacheRead) + orZero(cacheWrite);
-        Long completion = number(usage, "outputTokens");
-        Long total = prompt == null || completion == null ? null : prompt + completion;
-        return new Usage(prompt, completion, total, cacheRead, null);
+        return Usage.ofUncachedInput(number(usage, "inputTokens"), number(usage, "cacheReadInputTokens"), number(usage, "cacheWriteInputTokens"),
+                number(usage, "outputTokens"));
     }
 
     private static Long number(JsonNode usage, String field) {
         JsonNode value = usage == null ? null : usage.get(field);
         return value != null && value.isNumber() ? value.asLong() : null;
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
     }
 }
