@@ -4,6 +4,7 @@ import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.routing.GatewayProperties;
 import dev.camelgateway.routing.Target;
+import dev.camelgateway.stream.StreamFraming;
 
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,11 @@ public interface ProviderAdapter {
      * region) may fill in a missing base-url here.
      */
     default void configure(String id, GatewayProperties.Provider provider, List<String> problems) {
+    }
+
+    /** How this type's upstream frames a stream body: server-sent events unless it says otherwise. */
+    default StreamFraming streamFraming() {
+        return StreamFraming.SSE;
     }
 
     /** Rejects a model name this provider cannot take safely (e.g. one that would alter a URL path). */

@@ -9,7 +9,7 @@ import java.util.List;
  * line ends an event, {@code :} lines are comments. It works on bytes and decodes only whole lines, so a
  * multi-byte UTF-8 character or a CRLF split across two network reads is never corrupted.
  */
-public final class SseEventParser {
+public final class SseEventParser implements EventParser {
     private static final byte[] EMPTY = new byte[0];
     private byte[] pending = EMPTY;
     private boolean lastWasCr;
@@ -20,6 +20,7 @@ public final class SseEventParser {
      * Feeds the next bytes read from the upstream; returns the events they completed. The bytes are scanned where they
      * are; only a line left unfinished at the end of a read is copied, to be completed by the next one.
      */
+    @Override
     public List<SseEvent> feed(byte[] bytes, int offset, int length) {
         List<SseEvent> events = new ArrayList<>(2);
         byte[] buf = bytes;
@@ -51,6 +52,7 @@ public final class SseEventParser {
     }
 
     /** True when bytes of an unfinished event are buffered (the upstream stopped mid-event). */
+    @Override
     public boolean hasPartialEvent() {
         return pending.length > 0 || data != null || eventName != null;
     }

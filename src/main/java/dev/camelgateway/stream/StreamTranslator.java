@@ -43,7 +43,8 @@ public class StreamTranslator {
         UpstreamWatchdog.Watch watch = watchdog.watch(body, attempt.timeouts(),
                 attempt.startNanos(), context.sse(), context.clientProbe(), attempt.connection());
         attempt.watch(watch);
-        UpstreamEventIterator events = new UpstreamEventIterator(body, watch);
+        UpstreamEventIterator events = new UpstreamEventIterator(body, watch,
+                adapters.forType(attempt.target().type()).streamFraming());
         attempt.events(events);
         return events;
     }

@@ -10,14 +10,15 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 
 /**
- * The upstream body as a lazy sequence of {@link SseEvent}s for Camel's streaming splitter. {@code hasNext()} never
+ * The upstream body as a lazy sequence of {@link SseEvent}s for Camel's streaming splitter, cut by the provider's
+ * {@link EventParser}. {@code hasNext()} never
  * blocks (the splitter calls it before processing each part, which would otherwise hold every event back until the
  * next one arrived); {@code next()} blocks for the next event and returns {@link SseEvent#END} when the body ends.
  */
 public final class UpstreamEventIterator implements Iterator<SseEvent> {
     private final InputStream in;
     private final UpstreamWatchdog.Watch watch;
-    private final SseEventParser parser = new SseEventParser();
+    private final EventParser parser;
     private final ArrayDeque<SseEvent> ready = new ArrayDeque<>();
     private final byte[] buffer = new byte[8192];
     private boolean eof;
@@ -25,8 +26,14 @@ public final class UpstreamEventIterator implements Iterator<SseEvent> {
 
     /** @param watch the watchdog of this body, told about each event; null when nothing watches it */
     public UpstreamEventIterator(InputStream in, UpstreamWatchdog.Watch watch) {
+        this(in, watch, StreamFraming.SSE);
+    }
+
+    /** @param framing how the provider frames its stream (SSE, the AWS event stream) */
+    public UpstreamEventIterator(InputStream in, UpstreamWatchdog.Watch watch, StreamFraming framing) {
         this.in = in;
         this.watch = watch;
+        this.parser = framing.newParser();
     }
 
     @Override

@@ -7,12 +7,13 @@ import dev.camelgateway.api.ChatRequestValidator;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.anthropic.AnthropicAdapter;
+import dev.camelgateway.provider.bedrock.BedrockAdapter;
 import dev.camelgateway.provider.gemini.GeminiAdapter;
 import dev.camelgateway.provider.mistral.MistralAdapter;
 import dev.camelgateway.provider.openai.OpenAiAdapter;
 import dev.camelgateway.routing.GatewayProperties;
 import dev.camelgateway.routing.Target;
-import dev.camelgateway.stream.SseEventParser;
+import dev.camelgateway.support.AwsEventStreamFrames;
 import dev.camelgateway.support.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +39,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  *   <li>{@code client-request.json} → {@code upstream-request.json} (exact body) and {@code upstream-url.txt};</li>
  *   <li>{@code upstream-response.json} → {@code expected-response.json} (exact);</li>
  *   <li>{@code upstream-response.sse} → {@code expected-response.sse}: exactly what the client receives, including
- *       {@code data: [DONE]} or the error event that replaces it;</li>
+ *       {@code data: [DONE]} or the error event that replaces it; for a provider whose stream is not SSE (Bedrock's
+ *       AWS event stream), {@code upstream-response.frames.json}, a readable list of frames encoded into that
+ *       framing ({@link AwsEventStreamFrames}) and read back by the adapter's own parser;</li>
  *   <li>{@code expected-error.json}: the request is refused ({@code status}, {@code error});</li>
  *   <li>{@code upstream-error.json} → {@code expected-upstream-error.json}: an upstream error answer mapped.</li>
  * </ul>
@@ -121,14 +124,16 @@ class ProviderFixturesTest {
 
     private static boolean checkStream(ProviderAdapter adapter, ChatRequest request, Target target, String provider,
                                        String caseName) throws Exception {
-        if (!exists(provider, caseName, "upstream-response.sse") || !exists(provider, caseName, "expected-response.sse")) {
+        boolean frames = exists(provider, caseName, "upstream-response.frames.json");
+        if (!frames && !exists(provider, caseName, "upstream-response.sse") || !exists(provider, caseName, "expected-response.sse")) {
             return false;
         }
         StreamMapper mapper = adapter.newStreamMapper(request, target);
-        byte[] upstream = Fixtures.read(provider, caseName, "upstream-response.sse").getBytes(StandardCharsets.UTF_8);
+        byte[] upstream = frames ? AwsEventStreamFrames.encode(Json.parse(Fixtures.read(provider, caseName, "upstream-response.frames.json")))
+                : Fixtures.read(provider, caseName, "upstream-response.sse").getBytes(StandardCharsets.UTF_8);
         List<JsonNode> received = new ArrayList<>();
         try {
-            for (var event : new SseEventParser().feed(upstream, 0, upstream.length)) {
+            for (var event : adapter.streamFraming().newParser().feed(upstream, 0, upstream.length)) {
                 for (String chunk : mapper.toChunks(event).chunks()) {
                     received.add(Json.parse(chunk));
                 }
@@ -179,7 +184,8 @@ class ProviderFixturesTest {
     private static Map<String, ProviderAdapter> adapters() {
         GatewayProperties strict = new GatewayProperties();
         return Map.of("openai", new OpenAiAdapter(), "mistral", new MistralAdapter(strict),
-                "anthropic", new AnthropicAdapter(strict, CLOCK), "gemini", new GeminiAdapter(strict, CLOCK));
+                "anthropic", new AnthropicAdapter(strict, CLOCK), "gemini", new GeminiAdapter(strict, CLOCK),
+                "bedrock", new BedrockAdapter(strict, CLOCK, () -> "chatcmpl-bedrock-1"));
     }
 
     private static boolean exists(String provider, String caseName, String file) {

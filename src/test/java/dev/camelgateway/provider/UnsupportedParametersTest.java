@@ -6,6 +6,7 @@ import dev.camelgateway.api.ChatRequestValidator;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.anthropic.AnthropicAdapter;
+import dev.camelgateway.provider.bedrock.BedrockAdapter;
 import dev.camelgateway.provider.gemini.GeminiAdapter;
 import dev.camelgateway.routing.GatewayProperties;
 import dev.camelgateway.routing.Target;
@@ -32,6 +33,11 @@ class UnsupportedParametersTest {
             "gemini    | logprobs           | true",
             "gemini    | parallel_tool_calls| false",
             "gemini    | metadata           | {\"a\":\"b\"}",
+            "bedrock   | logprobs           | true",
+            "bedrock   | seed               | 7",
+            "bedrock   | response_format    | {\"type\":\"json_object\"}",
+            "bedrock   | parallel_tool_calls| false",
+            "bedrock   | user               | \"u1\"",
     })
     void refusedByDefaultDroppedWhenConfigured(String provider, String param, String value) throws Exception {
         ChatRequest request = ChatRequestValidator.validate((ObjectNode) Json.parse("{\"model\":\"m\",\"messages\":"
@@ -51,8 +57,11 @@ class UnsupportedParametersTest {
     private static ProviderAdapter adapter(String provider, boolean drop) {
         GatewayProperties properties = new GatewayProperties();
         properties.setDropUnsupportedParams(drop);
-        return provider.equals("anthropic") ? new AnthropicAdapter(properties, Clock.systemUTC())
-                : new GeminiAdapter(properties, Clock.systemUTC());
+        return switch (provider) {
+            case "anthropic" -> new AnthropicAdapter(properties, Clock.systemUTC());
+            case "bedrock" -> new BedrockAdapter(properties, Clock.systemUTC());
+            default -> new GeminiAdapter(properties, Clock.systemUTC());
+        };
     }
 
     private static Target target(String provider) {

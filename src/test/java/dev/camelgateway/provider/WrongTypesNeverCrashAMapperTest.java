@@ -9,6 +9,7 @@ import dev.camelgateway.api.ChatRequestValidator;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.anthropic.AnthropicAdapter;
+import dev.camelgateway.provider.bedrock.BedrockAdapter;
 import dev.camelgateway.provider.gemini.GeminiAdapter;
 import dev.camelgateway.provider.mistral.MistralAdapter;
 import dev.camelgateway.provider.openai.OpenAiAdapter;
@@ -49,7 +50,7 @@ class WrongTypesNeverCrashAMapperTest {
 
     static Stream<Arguments> seeds() throws IOException {
         List<Arguments> seeds = new ArrayList<>();
-        for (String provider : List.of("openai", "mistral", "anthropic", "gemini")) {
+        for (String provider : List.of("openai", "mistral", "anthropic", "gemini", "bedrock")) {
             Fixtures.casesWith(provider, "client-request.json").filter(c -> !c.startsWith(EmbeddingsFixturesTest.PREFIX))
                     .forEach(c -> seeds.add(Arguments.of(provider + "/" + c, Fixtures.read(provider, c, "client-request.json"))));
         }
@@ -168,6 +169,8 @@ class WrongTypesNeverCrashAMapperTest {
         adapters.put("anthropic (drop)", new AnthropicAdapter(drop, clock));
         adapters.put("gemini", new GeminiAdapter(strict, clock));
         adapters.put("gemini (drop)", new GeminiAdapter(drop, clock));
+        adapters.put("bedrock", new BedrockAdapter(strict, clock));
+        adapters.put("bedrock (drop)", new BedrockAdapter(drop, clock));
         return adapters;
     }
 

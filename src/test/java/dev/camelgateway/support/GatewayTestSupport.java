@@ -45,6 +45,18 @@ public abstract class GatewayTestSupport {
     protected static final String OLLAMA_PATH = "/ollama/v1/chat/completions";
     /** Deployments that exist in the test configuration only (see {@link #gatewayProperties}). */
     protected static final java.util.List<String> DEPLOYMENTS = java.util.List.of("east", "west", "narrow");
+    /** The two Bedrock deployments' Converse paths start so ({@code /model/{modelId}/converse[-stream]}). */
+    protected static final String BEDROCK_BASE = "/bedrock";
+    protected static final String BEDROCK_SIGV4_BASE = "/bedrock-sigv4";
+    protected static final String BEDROCK_KEY = "ABSKQmVkcm9ja0FQSUtleS1leGFtcGxlLTQ3Mw9Zk2";
+    /**
+     * The static AWS credentials of the {@code bedrock-sigv4} deployment (SigV4), as a profile of a credentials file
+     * this test run writes (aws.profile; the SDK told where by the aws.sharedCredentialsFile and aws.configFile system
+     * properties), so the real ~/.aws is never read.
+     */
+    protected static final String AWS_ACCESS_KEY = "ASIAQ7GATEWAYTEST4KX";
+    protected static final String AWS_SECRET_KEY = "Zq8wL2vN5xR1tY7uK4mB9cE3hJ6gF0dS2aP5oI8u";
+    protected static final String AWS_SESSION_TOKEN = "IQoJb3JpZ2luX2VjEGATEWAYTESTSESSIONTOKEN7rW2";
     protected static final String GEMINI_STREAM_PATH = "/gemini/v1beta/models/gemini-2.5-flash:streamGenerateContent";
 
     /**
@@ -124,6 +136,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.models.roomy.fallbacks[0]", () -> "east/gpt-4o");
         registry.add("gateway.models.roomy.context-fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
         registry.add("gateway.demo.word-delay", () -> "1ms");
+        bedrockDeployments(registry);
         TestKeys.declare(registry);
         registry.add("gateway.limits.body-timeout", () -> "2s"); // HostileInputTest's trickling body
         // two more OpenAI-compatible deployments and a weighted group over them, by configuration alone (no route edited)
@@ -141,6 +154,24 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.models.balanced.group[0].weight", () -> 3);
         registry.add("gateway.models.balanced.group[1].target", () -> "west/gpt-4o");
         registry.add("gateway.models.balanced.group[1].weight", () -> 1);
+    }
+
+    /** {@code bedrock}: a Bedrock API key (bearer); {@code bedrock-sigv4}: SigV4 with a profile's session credentials. */
+    private static void bedrockDeployments(DynamicPropertyRegistry registry) {
+        Path credentials = TestSecrets.write("aws-credentials", "[gateway-test]\naws_access_key_id = " + AWS_ACCESS_KEY
+                + "\naws_secret_access_key = " + AWS_SECRET_KEY + "\naws_session_token = " + AWS_SESSION_TOKEN + "\n");
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        System.setProperty("aws.configFile", TestSecrets.write("aws-config", "[profile gateway-test]\n").toString());
+        for (String id : java.util.List.of("bedrock", "bedrock-sigv4")) {
+            String key = "gateway.providers." + id;
+            registry.add(key + ".type", () -> "bedrock");
+            registry.add(key + ".base-url", () -> UPSTREAM.url("/" + id));
+            registry.add(key + ".retry.base-delay", () -> "50ms");
+        }
+        registry.add("gateway.providers.bedrock.api-key", () -> BEDROCK_KEY);
+        registry.add("gateway.providers.bedrock.aws.region", () -> "us-east-1");
+        registry.add("gateway.providers.bedrock-sigv4.aws.region", () -> "eu-west-3");
+        registry.add("gateway.providers.bedrock-sigv4.aws.profile", () -> "gateway-test");
     }
 
     @Autowired

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.provider.ConversationTurns;
+import dev.camelgateway.provider.ConversationTurns.Turn;
 import dev.camelgateway.provider.DataUrl;
 import dev.camelgateway.provider.FilePart;
 import dev.camelgateway.provider.MessageText;
@@ -45,30 +47,8 @@ final class AnthropicMessages {
     }
 
     static ArrayNode toMessages(ArrayNode messages, UnsupportedParameters policy) {
-        List<Turn> turns = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            String param = "messages[" + i + "]";
-            Turn turn = switch (message.path("role").asText()) {
-                case "system", "developer" -> null;
-                case "user" -> new Turn("user", toUserBlocks(message.get("content"), param, policy));
-                case "assistant" -> new Turn("assistant", toAssistantBlocks(message, param));
-                case "tool" -> new Turn("user", List.of(toToolResult(message)));
-                default -> {
-                    policy.reject(param + ".role");
-                    yield null;
-                }
-            };
-            if (turn == null || turn.blocks().isEmpty()) {
-                continue;
-            }
-            Turn last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
-            if (last != null && last.role().equals(turn.role())) {
-                last.blocks().addAll(turn.blocks());
-            } else {
-                turns.add(new Turn(turn.role(), new ArrayList<>(turn.blocks())));
-            }
-        }
+        List<Turn> turns = ConversationTurns.toTurns(messages, new ConversationTurns.Blocks(
+                (content, param) -> toUserBlocks(content, param, policy), AnthropicMessages::toAssistantBlocks, AnthropicMessages::toToolResult), policy);
         if (turns.isEmpty()) {
             throw GatewayException.badRequest("Anthropic needs at least one user or assistant message besides system messages.",
                     "messages", "invalid_value");
@@ -180,8 +160,5 @@ final class AnthropicMessages {
         }
         blocks.add(Json.object().put("type", "text").put("text", text));
         return true;
-    }
-
-    private record Turn(String role, List<ObjectNode> blocks) {
     }
 }

@@ -11,7 +11,6 @@ import dev.camelgateway.provider.UnsupportedParameters;
 import dev.camelgateway.provider.UpstreamRequest;
 import dev.camelgateway.routing.Target;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +32,7 @@ public final class AnthropicRequestMapper {
 
     public static UpstreamRequest toUpstreamRequest(ChatRequest request, Target target, UnsupportedParameters policy) {
         ObjectNode in = request.body();
-        rejectUnmapped(in, policy);
+        policy.rejectUnmapped(in, MAPPED);
         ObjectNode out = Json.object();
         out.put("model", target.upstreamModel());
         Integer budget = ReasoningBudgets.budget(in);
@@ -62,18 +61,6 @@ public final class AnthropicRequestMapper {
             AnthropicThinking.apply(in, out, budget);
         }
         return new UpstreamRequest(messagesUrl(target), headers(target), Json.bytes(out));
-    }
-
-    private static void rejectUnmapped(ObjectNode in, UnsupportedParameters policy) {
-        for (Iterator<String> names = in.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!in.get(name).isNull() && !MAPPED.contains(name)) {
-                policy.reject(name);
-            }
-        }
-        if (in.hasNonNull("n") && in.get("n").asInt() != 1) {
-            policy.reject("n"); // one completion per request; never silently fewer than asked
-        }
     }
 
     /** Anthropic's range is 0–1 (OpenAI's is 0–2): out of range is refused, never clamped. */

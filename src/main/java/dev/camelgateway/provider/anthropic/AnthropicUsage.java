@@ -13,21 +13,12 @@ final class AnthropicUsage {
     }
 
     static Usage toUsage(JsonNode inputSide, JsonNode outputSide) {
-        Long input = number(inputSide, "input_tokens");
-        Long cacheRead = number(inputSide, "cache_read_input_tokens");
-        Long cacheCreation = number(inputSide, "cache_creation_input_tokens");
-        Long prompt = input == null ? null : input + orZero(cacheRead) + orZero(cacheCreation);
-        Long completion = number(outputSide, "output_tokens");
-        Long total = prompt == null || completion == null ? null : prompt + completion;
-        return new Usage(prompt, completion, total, cacheRead, null);
+        return Usage.ofUncachedInput(number(inputSide, "input_tokens"), number(inputSide, "cache_read_input_tokens"), number(inputSide, "cache_creation_input_tokens"),
+                number(outputSide, "output_tokens"));
     }
 
     private static Long number(JsonNode usage, String field) {
         JsonNode value = usage == null ? null : usage.get(field);
         return value != null && value.isNumber() ? value.asLong() : null;
-    }
-
-    private static long orZero(Long value) {
-        return value == null ? 0 : value;
     }
 }
