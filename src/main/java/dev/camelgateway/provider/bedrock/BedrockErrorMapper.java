@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.bedrock;
 
+import dev.camelgateway.provider.ContextLengthErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
@@ -8,7 +9,6 @@ import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.provider.openai.OpenAiErrorMapper;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +34,7 @@ final class BedrockErrorMapper {
         String type = gatewayStatus >= 500 ? OpenAiError.SERVER_ERROR
                 : status == 429 ? "rate_limit_error" : status == 401 || status == 403 && isAuth(name) ? "authentication_error"
                 : status == 403 ? "permission_error" : OpenAiError.INVALID_REQUEST;
-        String code = status == 400 && isContextLength(message) ? "context_length_exceeded"
+        String code = ContextLengthErrors.isContextLength(status, message) ? ContextLengthErrors.CODE
                 : name == null ? "upstream_error" : name;
         Map<String, String> extra = new LinkedHashMap<>();
         if (status == 429 && headers.get("retry-after") != null) {
@@ -75,12 +75,5 @@ final class BedrockErrorMapper {
     private static boolean isAuth(String name) {
         return name != null && (name.startsWith("UnrecognizedClient") || name.startsWith("InvalidSignature")
                 || name.startsWith("ExpiredToken") || name.startsWith("IncompleteSignature"));
-    }
-
-    /** Bedrock's wordings for an input over the model's context ("Input is too long", "prompt is too long: …"). */
-    private static boolean isContextLength(String message) {
-        String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("too long") || m.contains("context length") || m.contains("context window")
-                || m.contains("maximum context") || m.contains("too many input tokens");
     }
 }

@@ -47,7 +47,7 @@ final class BedrockStreamMapper implements StreamMapper {
         if (type.endsWith("Exception") || AwsEventStreamParser.ERROR_EVENT.equals(type)) {
             throw BedrockErrorMapper.toStreamException(type, event.data());
         }
-        ObjectNode data = UpstreamJson.object(event.data(), "Bedrock stream event");
+        ObjectNode data = UpstreamJson.event(event.data(), "Bedrock stream event");
         if (!started && !"messageStart".equals(type)) {
             throw new UpstreamStreamException(UpstreamStreamException.PROTOCOL_ERROR,
                     "Bedrock sent '" + type + "' before messageStart.");
