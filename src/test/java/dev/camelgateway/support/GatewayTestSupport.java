@@ -121,6 +121,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.vertex.vertex.project", () -> "test-project");
         registry.add("gateway.providers.vertex.vertex.location", () -> "us-east5");
         registry.add("gateway.providers.vertex.vertex.credentials-file", VERTEX_KEY_FILE::toString);
+        registry.add("gateway.providers.vertex.anthropic-beta-drop[0]", () -> DROPPED_BETA); // Claude on Vertex too
         registry.add("gateway.providers.vertex-brief.type", () -> "vertex");
         registry.add("gateway.providers.vertex-brief.base-url", () -> UPSTREAM.url("/vertex-brief"));
         registry.add("gateway.providers.vertex-brief.vertex.project", () -> "test-project");

@@ -3,6 +3,8 @@ package dev.camelgateway.provider.vertex;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
+import dev.camelgateway.api.messages.MessagesApi;
+import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.provider.MappedResponse;
 import dev.camelgateway.provider.ProviderAdapter;
 import dev.camelgateway.provider.StreamMapper;
@@ -31,6 +33,7 @@ public class VertexAdapter implements ProviderAdapter {
     private final GeminiAdapter gemini;
     private final AnthropicAdapter anthropic;
     private final VertexCredentials credentials;
+    private final ApiBinding messages;
 
     public VertexAdapter(GatewayProperties properties, GeminiAdapter gemini, AnthropicAdapter anthropic,
                          VertexCredentials credentials) {
@@ -38,6 +41,7 @@ public class VertexAdapter implements ProviderAdapter {
         this.gemini = gemini;
         this.anthropic = anthropic;
         this.credentials = credentials;
+        this.messages = new VertexMessagesBinding(anthropic.binding(MessagesApi.NAME), credentials);
     }
 
     @Override
@@ -71,6 +75,12 @@ public class VertexAdapter implements ProviderAdapter {
         var parsed = Json.objectOrNull(body == null ? "" : body);
         boolean anthropicShaped = parsed != null && "error".equals(parsed.path("type").asText());
         return (anthropicShaped ? anthropic : gemini).toGatewayException(providerId, status, body, headers);
+    }
+
+    /** Anthropic Messages clients passed through to Claude models; every other API through the translation. */
+    @Override
+    public ApiBinding binding(String api) {
+        return MessagesApi.NAME.equals(api) ? messages : null;
     }
 
     @Override
