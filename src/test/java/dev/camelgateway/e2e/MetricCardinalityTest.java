@@ -66,7 +66,7 @@ class MetricCardinalityTest extends GatewayTestSupport {
         }
         assertThat(cost).contains("gateway_cost_usd_total{api=\"chat\",model=\"echo\",provider=\"demo\",team=\"none\"}");
         assertThat(cost).allSatisfy(series -> assertThat(series).matches(
-                "gateway_cost_usd_total\\{api=\"[a-z_]+\",model=\"[a-z0-9.-]+\",provider=\"[a-z]+\",team=\"(none|other|"
+                "gateway_cost_usd_total\\{api=\"[a-z_]+\",model=\"[a-z0-9.@-]+\",provider=\"[a-z0-9-]+\",team=\"(none|other|"
                         + TestKeys.TEAM + "|" + TestKeys.CAPPED_TEAM + ")\"}")); // configured teams only
         assertThat(cost).noneMatch(series -> series.contains("unpriced"));
     }

@@ -11,6 +11,10 @@ import dev.camelgateway.provider.bedrock.BedrockAdapter;
 import dev.camelgateway.provider.gemini.GeminiAdapter;
 import dev.camelgateway.provider.mistral.MistralAdapter;
 import dev.camelgateway.provider.openai.OpenAiAdapter;
+import dev.camelgateway.provider.vertex.VertexAdapter;
+import dev.camelgateway.provider.vertex.VertexCredentials;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
 import dev.camelgateway.routing.GatewayProperties;
 import dev.camelgateway.routing.Target;
 import dev.camelgateway.support.AwsEventStreamFrames;
@@ -176,6 +180,8 @@ class ProviderFixturesTest {
         config.setType(provider);
         config.setBaseUrl("http://" + provider + ".test" + (provider.equals("openai") || provider.equals("mistral") ? "/v1" : ""));
         config.setApiKey("test-key");
+        config.getVertex().setProject("test-project");
+        config.getVertex().setLocation("us-central1");
         String model = exists(provider, caseName, "client-request.json")
                 ? json(provider, caseName, "client-request.json").get("model").asText() : "m";
         return new Target(provider, config, model.substring(model.indexOf('/') + 1));
@@ -183,8 +189,13 @@ class ProviderFixturesTest {
 
     private static Map<String, ProviderAdapter> adapters() {
         GatewayProperties strict = new GatewayProperties();
-        return Map.of("openai", new OpenAiAdapter(), "mistral", new MistralAdapter(strict),
-                "anthropic", new AnthropicAdapter(strict, CLOCK), "gemini", new GeminiAdapter(strict, CLOCK),
+        VertexCredentials vertexCredentials = new VertexCredentials(); // a token the library holds as fresh
+        vertexCredentials.use("vertex", GoogleCredentials.create(new AccessToken("test-key",
+                java.util.Date.from(Instant.now().plusSeconds(3600)))));
+        AnthropicAdapter anthropic = new AnthropicAdapter(strict, CLOCK);
+        GeminiAdapter gemini = new GeminiAdapter(strict, CLOCK);
+        return Map.of("openai", new OpenAiAdapter(), "mistral", new MistralAdapter(strict), "anthropic", anthropic,
+                "gemini", gemini, "vertex", new VertexAdapter(strict, gemini, anthropic, vertexCredentials),
                 "bedrock", new BedrockAdapter(strict, CLOCK, () -> "chatcmpl-bedrock-1"));
     }
 

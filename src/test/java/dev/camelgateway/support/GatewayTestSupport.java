@@ -70,6 +70,19 @@ public abstract class GatewayTestSupport {
     protected static final String GEMINI_KEY = "AIzaGm4Kq8Rv2Wx6Ty0Uz3Hb7Nf1Jc5Sd";
     protected static final String MISTRAL_KEY = "ms-9Pd3Fh7Kl1Qw5Er8Ty2Ui6Oa";
     protected static final Path ANTHROPIC_KEY_FILE = TestSecrets.write("anthropic", ANTHROPIC_KEY + " \n");
+    /**
+     * Google's OAuth token endpoint for the vertex deployments, and their service accounts (freshly generated RSA keys,
+     * written as key files before the context starts): {@code vertex}'s tokens last an hour, {@code vertex-brief}'s a
+     * minute — less than the 3 minutes before expiry at which google-auth-library refreshes.
+     */
+    protected static final FakeGoogleTokenEndpoint GOOGLE_OAUTH = new FakeGoogleTokenEndpoint();
+    protected static final FakeGoogleTokenEndpoint.Account VERTEX_ACCOUNT = GOOGLE_OAUTH.newAccount("gateway", 3600);
+    protected static final FakeGoogleTokenEndpoint.Account VERTEX_BRIEF_ACCOUNT = GOOGLE_OAUTH.newAccount("brief", 60);
+    protected static final String VERTEX_PREFIX = "/vertex/v1/projects/test-project/locations/us-east5/publishers/";
+    protected static final String VERTEX_BRIEF_PREFIX = "/vertex-brief/v1/projects/test-project/locations/global/publishers/";
+    private static final Path VERTEX_KEY_FILE = TestSecrets.write("vertex.json", GOOGLE_OAUTH.keyFileJson(VERTEX_ACCOUNT));
+    private static final Path VERTEX_BRIEF_KEY_FILE = TestSecrets.write("vertex-brief.json",
+            GOOGLE_OAUTH.keyFileJson(VERTEX_BRIEF_ACCOUNT));
     /** The gateway key every test sends (key {@code test}, every model); {@link TestKeys} declares the others. */
     protected static final String GATEWAY_KEY = TestKeys.GATEWAY_KEY;
     /** {@link #GATEWAY_KEY} as a raw request's header line (RawHttp, sockets). */
@@ -115,6 +128,17 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.anthropic.anthropic-beta-drop[0]", () -> DROPPED_BETA);
         registry.add("gateway.providers.gemini.base-url", () -> UPSTREAM.url("/gemini"));
         registry.add("gateway.providers.gemini.api-key", () -> GEMINI_KEY);
+        registry.add("gateway.providers.vertex.type", () -> "vertex");
+        registry.add("gateway.providers.vertex.base-url", () -> UPSTREAM.url("/vertex"));
+        registry.add("gateway.providers.vertex.vertex.project", () -> "test-project");
+        registry.add("gateway.providers.vertex.vertex.location", () -> "us-east5");
+        registry.add("gateway.providers.vertex.vertex.credentials-file", VERTEX_KEY_FILE::toString);
+        registry.add("gateway.providers.vertex.anthropic-beta-drop[0]", () -> DROPPED_BETA); // Claude on Vertex too
+        registry.add("gateway.providers.vertex-brief.type", () -> "vertex");
+        registry.add("gateway.providers.vertex-brief.base-url", () -> UPSTREAM.url("/vertex-brief"));
+        registry.add("gateway.providers.vertex-brief.vertex.project", () -> "test-project");
+        registry.add("gateway.providers.vertex-brief.vertex.location", () -> "global");
+        registry.add("gateway.providers.vertex-brief.vertex.credentials-file", VERTEX_BRIEF_KEY_FILE::toString);
         // ollama is the resilience scenarios' primary: small budgets so that faults show quickly
         registry.add("gateway.providers.ollama.base-url", () -> UPSTREAM.url("/ollama/v1"));
         registry.add("gateway.providers.ollama.retry.max-attempts", () -> 2);

@@ -18,7 +18,7 @@ import java.util.Map;
  * client's {@code anthropic-version} (2023-06-01 when it sent none) and its {@code anthropic-beta} flags but those the
  * deployment drops ({@code anthropic-beta-drop}).
  */
-final class AnthropicPassthrough {
+public final class AnthropicPassthrough {
     private AnthropicPassthrough() {
     }
 
@@ -44,7 +44,7 @@ final class AnthropicPassthrough {
     }
 
     /** The client's beta flags (comma-separated, as the reader joined them) without the dropped ones. */
-    static String kept(String betas, List<String> dropped) {
+    public static String kept(String betas, List<String> dropped) {
         if (betas == null || betas.isEmpty()) {
             return "";
         }

@@ -31,6 +31,14 @@ public final class AnthropicRequestMapper {
     }
 
     public static UpstreamRequest toUpstreamRequest(ChatRequest request, Target target, UnsupportedParameters policy) {
+        return new UpstreamRequest(messagesUrl(target), headers(target), Json.bytes(toAnthropicRequest(request, target, policy)));
+    }
+
+    /**
+     * The Messages body alone, with {@code model}: Anthropic's API and Claude on a cloud (which moves the model into
+     * the URL and the version into the body) each add their own URL and credential.
+     */
+    public static ObjectNode toAnthropicRequest(ChatRequest request, Target target, UnsupportedParameters policy) {
         ObjectNode in = request.body();
         policy.rejectUnmapped(in, MAPPED);
         ObjectNode out = Json.object();
@@ -60,7 +68,7 @@ public final class AnthropicRequestMapper {
         if (budget != null) {
             AnthropicThinking.apply(in, out, budget);
         }
-        return new UpstreamRequest(messagesUrl(target), headers(target), Json.bytes(out));
+        return out;
     }
 
     /** Anthropic's range is 0–1 (OpenAI's is 0–2): out of range is refused, never clamped. */

@@ -30,6 +30,7 @@ final class GeminiErrorMapper {
         }
         int gatewayStatus = OpenAiErrorMapper.toGatewayStatus(status);
         String type = gatewayStatus >= 500 ? OpenAiError.SERVER_ERROR : status == 429 ? "rate_limit_error"
+                : status == 401 ? "authentication_error" // an OAuth token refused (Vertex AI: UNAUTHENTICATED)
                 : status == 403 ? "permission_error" : OpenAiError.INVALID_REQUEST;
         Map<String, String> headers = new LinkedHashMap<>();
         if (status == 429) {

@@ -39,6 +39,15 @@ public final class GeminiRequestMapper {
     }
 
     public static UpstreamRequest toUpstreamRequest(ChatRequest request, Target target, UnsupportedParameters policy) {
+        String method = request.stream() ? ":streamGenerateContent?alt=sse" : ":generateContent";
+        return new UpstreamRequest(modelsUrl(target) + method, headers(target), Json.bytes(toGeminiRequest(request, policy)));
+    }
+
+    /**
+     * The {@code generateContent} body alone: the Gemini API and Vertex AI take the same one (every content with its
+     * {@code role}, which Vertex requires), each with its own URL and credential.
+     */
+    public static ObjectNode toGeminiRequest(ChatRequest request, UnsupportedParameters policy) {
         ObjectNode in = request.body();
         ObjectNode out = Json.object();
         ObjectNode system = GeminiContents.toSystemInstruction((ArrayNode) in.get("messages"));
@@ -51,8 +60,7 @@ public final class GeminiRequestMapper {
             out.set("generationConfig", config);
         }
         GeminiTools.apply(in, out, policy);
-        String method = request.stream() ? ":streamGenerateContent?alt=sse" : ":generateContent";
-        return new UpstreamRequest(modelsUrl(target) + method, headers(target), Json.bytes(out));
+        return out;
     }
 
     /**
