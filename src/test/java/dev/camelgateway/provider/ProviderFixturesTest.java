@@ -7,6 +7,7 @@ import dev.camelgateway.api.ChatRequestValidator;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.anthropic.AnthropicAdapter;
+import dev.camelgateway.provider.azure.AzureOpenAiAdapter;
 import dev.camelgateway.provider.gemini.GeminiAdapter;
 import dev.camelgateway.provider.mistral.MistralAdapter;
 import dev.camelgateway.provider.openai.OpenAiAdapter;
@@ -179,7 +180,8 @@ class ProviderFixturesTest {
     private static Map<String, ProviderAdapter> adapters() {
         GatewayProperties strict = new GatewayProperties();
         return Map.of("openai", new OpenAiAdapter(), "mistral", new MistralAdapter(strict),
-                "anthropic", new AnthropicAdapter(strict, CLOCK), "gemini", new GeminiAdapter(strict, CLOCK));
+                "anthropic", new AnthropicAdapter(strict, CLOCK), "gemini", new GeminiAdapter(strict, CLOCK),
+                "azure-openai", new AzureOpenAiAdapter());
     }
 
     private static boolean exists(String provider, String caseName, String file) {
