@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLSocketFactory;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +43,26 @@ final class EntraTokenSource {
                 .readTimeoutForDefaultHttpClient(HTTP_TIMEOUT_MILLIS)
                 .logPii(false);
         if (!host.startsWith("https://login.microsoftonline.com/")) { // a sovereign cloud, a private or a test authority
-            builder.instanceDiscovery(false).validateAuthority(false);
+            builder.validateAuthority(false).aadInstanceDiscoveryResponse(discovery(URI.create(host), azure.getTenantId()));
         }
         if (tls != null) {
             builder.sslSocketFactory(tls);
         }
         this.app = builder.build();
         this.parameters = ClientCredentialParameters.builder(Set.of(azure.getScope())).build();
+    }
+
+    /**
+     * The instance metadata msal4j would fetch, given instead (no discovery call to a host that has none). It names the
+     * host with its port too: msal4j keys cached tokens by {@code host:port} but looks them up by the metadata's
+     * aliases, so an authority on another port than 443 would otherwise never be answered from the cache.
+     */
+    private static String discovery(URI host, String tenant) {
+        String name = host.getHost();
+        String withPort = host.getPort() > 0 ? name + ":" + host.getPort() : name;
+        return "{\"tenant_discovery_endpoint\":\"https://" + withPort + "/" + tenant
+                + "/v2.0/.well-known/openid-configuration\",\"api-version\":\"1.1\",\"metadata\":[{\"preferred_network\":\""
+                + name + "\",\"preferred_cache\":\"" + name + "\",\"aliases\":[\"" + name + "\",\"" + withPort + "\"]}]}";
     }
 
     /** The access token for this attempt: msal4j's cached one, or a fresh one. */
