@@ -57,7 +57,7 @@ public class UpstreamFailures {
      * What the client is told when a provider refused the gateway's own key: a 502 (the gateway, not the client, is
      * misconfigured), never the provider's "Incorrect API key" text about a key the client never sent.
      */
-    static GatewayException credentialRefused(String providerId) {
+    public static GatewayException credentialRefused(String providerId) {
         return new GatewayException(502, new OpenAiError("The gateway's credential for provider " + providerId
                 + " was refused.", OpenAiError.SERVER_ERROR, null, "upstream_auth_failed"));
     }

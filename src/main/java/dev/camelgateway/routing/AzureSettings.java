@@ -19,6 +19,16 @@ public class AzureSettings {
     private Path clientSecretFile;
     private String authorityHost = "https://login.microsoftonline.com/";
     private String scope = "https://cognitiveservices.azure.com/.default";
+    /**
+     * PEM certificates to trust for the authority's TLS instead of the JVM's trust store (a private cloud's or a TLS
+     * proxy's CA); unset: the JVM's.
+     */
+    private Path authorityCaFile;
+
+    /** Whether this deployment authenticates with Entra ID (tenant-id or client-id set) rather than an api-key. */
+    public boolean usesEntra() {
+        return !tenantId.isBlank() || !clientId.isBlank();
+    }
 
     public String getApiVersion() {
         return apiVersion;
@@ -65,7 +75,15 @@ public class AzureSettings {
     }
 
     public void setAuthorityHost(String authorityHost) {
-        this.authorityHost = authorityHost;
+        this.authorityHost = authorityHost == null ? "" : authorityHost;
+    }
+
+    public Path getAuthorityCaFile() {
+        return authorityCaFile;
+    }
+
+    public void setAuthorityCaFile(Path authorityCaFile) {
+        this.authorityCaFile = authorityCaFile;
     }
 
     public String getScope() {
@@ -73,7 +91,7 @@ public class AzureSettings {
     }
 
     public void setScope(String scope) {
-        this.scope = scope;
+        this.scope = scope == null ? "" : scope;
     }
 
     @Override

@@ -46,7 +46,7 @@ class RoutesFromYamlTest extends GatewayTestSupport {
     void eachProviderRouteHasItsOwnCircuitBreaker() {
         long breakers = camel.getRoutes().stream().filter(r -> r.getRouteId().startsWith("attempt-"))
                 .filter(r -> r.filter("*").stream().anyMatch(p -> p.getClass().getSimpleName().contains("Resilience"))).count();
-        assertThat(breakers).isEqualTo(11); // the six shipped deployments and the five the test configuration adds
+        assertThat(breakers).isEqualTo(15); // the six shipped deployments and the nine the test configuration adds
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.camelgateway.api.ChatRequestValidator;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.anthropic.AnthropicAdapter;
+import dev.camelgateway.provider.azure.AzureOpenAiAdapter;
 import dev.camelgateway.provider.bedrock.BedrockAdapter;
 import dev.camelgateway.provider.gemini.GeminiAdapter;
 import dev.camelgateway.provider.mistral.MistralAdapter;
@@ -196,7 +197,8 @@ class ProviderFixturesTest {
         GeminiAdapter gemini = new GeminiAdapter(strict, CLOCK);
         return Map.of("openai", new OpenAiAdapter(), "mistral", new MistralAdapter(strict), "anthropic", anthropic,
                 "gemini", gemini, "vertex", new VertexAdapter(strict, gemini, anthropic, vertexCredentials),
-                "bedrock", new BedrockAdapter(strict, CLOCK, () -> "chatcmpl-bedrock-1"));
+                "bedrock", new BedrockAdapter(strict, CLOCK, () -> "chatcmpl-bedrock-1"),
+                "azure-openai", new AzureOpenAiAdapter());
     }
 
     private static boolean exists(String provider, String caseName, String file) {

@@ -83,6 +83,15 @@ public abstract class GatewayTestSupport {
     private static final Path VERTEX_KEY_FILE = TestSecrets.write("vertex.json", GOOGLE_OAUTH.keyFileJson(VERTEX_ACCOUNT));
     private static final Path VERTEX_BRIEF_KEY_FILE = TestSecrets.write("vertex-brief.json",
             GOOGLE_OAUTH.keyFileJson(VERTEX_BRIEF_ACCOUNT));
+    /** The azure deployment's key (sent as api-key); azure-entra's Entra application, its secret from a file. */
+    protected static final String AZURE_KEY = "az0Lp7Wq3Nv8Rc2Ty5Hm9Kd4Fx6Gb";
+    protected static final String AZURE_TENANT = "5f2d8c1a-7b3e-4a96-8d0c-2e4f6a8b1c3d";
+    protected static final String AZURE_CLIENT_ID = "9c4e1b7a-3d2f-4e58-a6b0-7f1c2d3e4a5b";
+    protected static final String AZURE_CLIENT_SECRET = "Qx8~kT2vNm5pR9wLc3Zh7Jb1Yd6Fs4Ga";
+    protected static final Path AZURE_SECRET_FILE = TestSecrets.write("azure-entra", AZURE_CLIENT_SECRET + "\n");
+    /** azure-entra's Entra ID token endpoint (HTTPS, its self-signed CA given as azure.authority-ca-file). */
+    protected static final FakeEntra ENTRA = new FakeEntra(AZURE_TENANT, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET);
+    protected static final String AZURE_API_VERSION = "2024-10-21";
     /** The gateway key every test sends (key {@code test}, every model); {@link TestKeys} declares the others. */
     protected static final String GATEWAY_KEY = TestKeys.GATEWAY_KEY;
     /** {@link #GATEWAY_KEY} as a raw request's header line (RawHttp, sockets). */
@@ -139,6 +148,20 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.vertex-brief.vertex.project", () -> "test-project");
         registry.add("gateway.providers.vertex-brief.vertex.location", () -> "global");
         registry.add("gateway.providers.vertex-brief.vertex.credentials-file", VERTEX_BRIEF_KEY_FILE::toString);
+        // Azure OpenAI: the v1 API with a key, and the api-version URLs with Entra ID client credentials
+        registry.add("gateway.providers.azure.type", () -> "azure-openai");
+        registry.add("gateway.providers.azure.base-url", () -> UPSTREAM.url("/azure"));
+        registry.add("gateway.providers.azure.api-key", () -> AZURE_KEY);
+        registry.add("gateway.providers.azure.retry.max-attempts", () -> 1);
+        registry.add("gateway.providers.azure-entra.type", () -> "azure-openai");
+        registry.add("gateway.providers.azure-entra.base-url", () -> UPSTREAM.url("/azure-entra"));
+        registry.add("gateway.providers.azure-entra.retry.max-attempts", () -> 1);
+        registry.add("gateway.providers.azure-entra.azure.api-version", () -> AZURE_API_VERSION);
+        registry.add("gateway.providers.azure-entra.azure.tenant-id", () -> AZURE_TENANT);
+        registry.add("gateway.providers.azure-entra.azure.client-id", () -> AZURE_CLIENT_ID);
+        registry.add("gateway.providers.azure-entra.azure.client-secret-file", () -> AZURE_SECRET_FILE.toString());
+        registry.add("gateway.providers.azure-entra.azure.authority-host", ENTRA::authorityHost);
+        registry.add("gateway.providers.azure-entra.azure.authority-ca-file", () -> ENTRA.caFile().toString());
         // ollama is the resilience scenarios' primary: small budgets so that faults show quickly
         registry.add("gateway.providers.ollama.base-url", () -> UPSTREAM.url("/ollama/v1"));
         registry.add("gateway.providers.ollama.retry.max-attempts", () -> 2);

@@ -14,7 +14,8 @@ public final class KeyLeaks {
 
     public static void assertNoKeyIn(String where, String text) {
         for (String key : List.of(GatewayTestSupport.OPENAI_KEY, GatewayTestSupport.ANTHROPIC_KEY,
-                GatewayTestSupport.GEMINI_KEY, GatewayTestSupport.MISTRAL_KEY)) {
+                GatewayTestSupport.GEMINI_KEY, GatewayTestSupport.MISTRAL_KEY, GatewayTestSupport.AZURE_KEY,
+                GatewayTestSupport.AZURE_CLIENT_SECRET)) {
             assertNoPartIn(key, where, text);
         }
     }

@@ -17,8 +17,8 @@ import java.util.Map;
 /** {@code type: openai} — OpenAI itself and any OpenAI-compatible server (Ollama, vLLM, the demo upstream). */
 @Component
 public class OpenAiAdapter implements ProviderAdapter {
-    private static final ApiBinding EMBEDDINGS = new OpenAiEmbeddingsBinding();
-    private static final ApiBinding RESPONSES = new OpenAiResponsesBinding();
+    private static final ApiBinding EMBEDDINGS = new OpenAiEmbeddingsBinding(OpenAiEndpoint.OPENAI);
+    private static final ApiBinding RESPONSES = new OpenAiResponsesBinding(OpenAiEndpoint.OPENAI);
 
     @Override
     public String type() {

@@ -11,13 +11,24 @@ import java.util.Map;
 
 /**
  * Embeddings on an OpenAI-type deployment: passthrough. The answer's bytes go back untouched (floats or base64, as
- * the upstream made them); only their usage is read. Errors as for chat.
+ * the upstream made them); only their usage is read. Errors as for chat. Its URL and credentials: the
+ * {@link OpenAiEndpoint} given (OpenAI's own, or a cloud's).
  */
-final class OpenAiEmbeddingsBinding implements WholeAnswerBinding {
+public final class OpenAiEmbeddingsBinding implements WholeAnswerBinding {
+    private final OpenAiEndpoint endpoint;
+
+    public OpenAiEmbeddingsBinding(OpenAiEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
 
     @Override
     public UpstreamRequest toUpstreamRequest(ClientRequest request, Target target) {
-        return OpenAiEmbeddingsRequestMapper.toUpstreamRequest(request, target);
+        return OpenAiEmbeddingsRequestMapper.toUpstreamRequest(request, target, endpoint);
+    }
+
+    @Override
+    public boolean serves(Target target) {
+        return endpoint.serves(target, OpenAiEmbeddingsRequestMapper.EMBEDDINGS);
     }
 
     @Override

@@ -14,14 +14,16 @@ public final class OpenAiEmbeddingsRequestMapper {
     private OpenAiEmbeddingsRequestMapper() {
     }
 
-    public static UpstreamRequest toUpstreamRequest(ClientRequest request, Target target) {
+    public static final String EMBEDDINGS = "/embeddings";
+
+    public static UpstreamRequest toUpstreamRequest(ClientRequest request, Target target, OpenAiEndpoint endpoint) {
         ObjectNode body = request.body().deepCopy();
         body.put("model", target.upstreamModel());
-        return new UpstreamRequest(embeddingsUrl(target), OpenAiRequestMapper.bearer(target), Json.bytes(body));
+        return new UpstreamRequest(endpoint.url(target, EMBEDDINGS), endpoint.headers(target), Json.bytes(body));
     }
 
     /** {@code base-url} includes {@code /v1}, as in the official SDKs (Mistral's too). */
     public static String embeddingsUrl(Target target) {
-        return target.provider().endpoint("/embeddings");
+        return target.provider().endpoint(EMBEDDINGS);
     }
 }

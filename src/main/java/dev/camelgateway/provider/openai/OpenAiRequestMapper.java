@@ -15,20 +15,27 @@ import java.util.Map;
  * {@code /v1} as in the official SDKs; the key goes in a Bearer header when set.
  */
 public final class OpenAiRequestMapper {
+    public static final String CHAT_COMPLETIONS = "/chat/completions";
+
     private OpenAiRequestMapper() {
     }
 
     public static UpstreamRequest toUpstreamRequest(ChatRequest request, Target target) {
+        return toUpstreamRequest(request, target, OpenAiEndpoint.OPENAI);
+    }
+
+    /** The same body for an upstream with its own URLs and credentials ({@link OpenAiEndpoint}). */
+    public static UpstreamRequest toUpstreamRequest(ChatRequest request, Target target, OpenAiEndpoint endpoint) {
         ObjectNode body = request.body().deepCopy();
         body.put("model", target.upstreamModel());
         if (request.stream()) {
             body.withObject("stream_options").put("include_usage", true);
         }
-        return new UpstreamRequest(chatCompletionsUrl(target), bearer(target), Json.bytes(body));
+        return new UpstreamRequest(endpoint.url(target, CHAT_COMPLETIONS), endpoint.headers(target), Json.bytes(body));
     }
 
     public static String chatCompletionsUrl(Target target) {
-        return target.provider().endpoint("/chat/completions");
+        return target.provider().endpoint(CHAT_COMPLETIONS);
     }
 
     public static Map<String, String> bearer(Target target) {

@@ -23,20 +23,27 @@ import java.util.Set;
  * {@code responses:} setting is passthrough or stateless): the client's body with the upstream model, a chained call's
  * conversation expanded where the deployment does not keep the previous response ({@link ResponsesConversation}), the
  * answer and its events as the upstream sent them, its errors in its own words. The gateway stores the finished
- * response before the client gets it (unless store: false).
+ * response before the client gets it (unless store: false). Its URL and credentials: the {@link OpenAiEndpoint}
+ * given (OpenAI's own, or a cloud's, which may not have the operation: the request is then translated).
  */
-final class OpenAiResponsesBinding implements ApiBinding {
+public final class OpenAiResponsesBinding implements ApiBinding {
     private static final Set<String> FINISHED = Set.of("completed", "incomplete");
+    public static final String RESPONSES = "/responses";
+    private final OpenAiEndpoint endpoint;
+
+    public OpenAiResponsesBinding(OpenAiEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
 
     @Override
     public boolean serves(Target target) {
-        return target.provider().getResponses() != ResponsesMode.TRANSLATE;
+        return target.provider().getResponses() != ResponsesMode.TRANSLATE && endpoint.serves(target, RESPONSES);
     }
 
     @Override
     public UpstreamRequest toUpstreamRequest(ClientRequest request, Target target) {
         ObjectNode body = ResponsesConversation.toPassthroughBody((ResponsesRequest) request, target);
-        return new UpstreamRequest(responsesUrl(target), OpenAiRequestMapper.bearer(target), Json.bytes(body));
+        return new UpstreamRequest(endpoint.url(target, RESPONSES), endpoint.headers(target), Json.bytes(body));
     }
 
     /** The answer's bytes go back untouched, but for the gateway's own id from a stateless deployment. */
@@ -84,10 +91,5 @@ final class OpenAiResponsesBinding implements ApiBinding {
     /** The deployment keeps the response too: a passthrough (not stateless) deployment, asked to store. */
     private static boolean upstreamHeld(ClientRequest request, Target target) {
         return target.provider().getResponses() == ResponsesMode.PASSTHROUGH && ((ResponsesRequest) request).store();
-    }
-
-    static String responsesUrl(Target target) {
-        String base = target.provider().getBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/responses";
     }
 }

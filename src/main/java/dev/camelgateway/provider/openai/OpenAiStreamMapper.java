@@ -10,7 +10,7 @@ import java.util.List;
  * only read for its usage and text. The gateway always asks for the usage chunk; a client that did not ask for it
  * does not get it.
  */
-public final class OpenAiStreamMapper extends OpenAiShapedStreamMapper {
+public class OpenAiStreamMapper extends OpenAiShapedStreamMapper {
     private final boolean clientWantsUsage;
 
     public OpenAiStreamMapper(boolean clientWantsUsage) {
