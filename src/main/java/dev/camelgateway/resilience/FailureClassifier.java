@@ -15,6 +15,9 @@ import java.net.SocketTimeoutException;
  * mapper made of it ({@code mapped}) tells a prompt too long or filtered, and a refused credential.
  */
 public final class FailureClassifier {
+    /** The codes of a cloud refusing (or not giving) the gateway a token or credentials before any call. */
+    private static final java.util.Set<String> CREDENTIAL_CODES = java.util.Set.of("upstream_auth_failed",
+            "upstream_credentials_unavailable");
     private FailureClassifier() {
     }
 
@@ -45,6 +48,9 @@ public final class FailureClassifier {
             return streamKind(inBand);
         }
         GatewayException refused = find(failure, GatewayException.class);
+        if (refused != null && CREDENTIAL_CODES.contains(refused.error().code())) {
+            return FailureKind.CREDENTIAL_REFUSED; // no token or credentials for the gateway's own call (Entra, Google, AWS)
+        }
         if (refused != null) {
             return refused.status() < 500 ? FailureKind.CLIENT_ERROR : FailureKind.GATEWAY;
         }

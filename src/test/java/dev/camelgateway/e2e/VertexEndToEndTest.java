@@ -1,7 +1,6 @@
 package dev.camelgateway.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.errors.UnauthorizedException;
 import com.openai.models.ReasoningEffort;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionContentPart;
@@ -135,16 +134,30 @@ class VertexEndToEndTest extends GatewayTestSupport {
         GOOGLE_OAUTH.revoke(VERTEX_BRIEF_ACCOUNT);
         try {
             assertThatThrownBy(() -> openAi().chat().completions().create(hello("vertex-brief/gemini-2.5-flash")))
-                    .isInstanceOfSatisfying(UnauthorizedException.class, e -> {
-                        assertThat(e.statusCode()).isEqualTo(401);
+                    .isInstanceOfSatisfying(com.openai.errors.InternalServerException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(502);
                         assertThat(e.code()).hasValue("upstream_auth_failed");
-                        assertThat(e.getMessage()).contains("vertex-brief: Google did not grant an access token")
+                        assertThat(e.getMessage()).contains("credential for provider vertex-brief was refused")
                                 .doesNotContain("ya29.").doesNotContain("PRIVATE KEY");
                     });
         } finally {
             GOOGLE_OAUTH.restore(VERTEX_BRIEF_ACCOUNT);
         }
         assertThat(UPSTREAM.received()).hasSize(before);
+    }
+
+    /** A token Google refuses is the gateway's credential refused: the alias's fallback answers (on-failure default). */
+    @Test
+    void aRefusedTokenGoesToTheFallback() {
+        UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(200, Fixtures.read("anthropic", "chat-basic", "upstream-response.json")));
+        GOOGLE_OAUTH.revoke(VERTEX_BRIEF_ACCOUNT);
+        try {
+            var answer = openAi().chat().completions().create(hello("brief-or-claude"));
+            assertThat(answer.model()).isEqualTo("claude-sonnet-4-5");
+        } finally {
+            GOOGLE_OAUTH.restore(VERTEX_BRIEF_ACCOUNT);
+        }
+        assertThat(UPSTREAM.received()).extracting(r -> r.uri()).containsExactly(ANTHROPIC_PATH);
     }
 
     @Test
@@ -157,7 +170,7 @@ class VertexEndToEndTest extends GatewayTestSupport {
         GOOGLE_OAUTH.revoke(VERTEX_BRIEF_ACCOUNT);
         try {
             assertThatThrownBy(() -> openAi().chat().completions().create(hello("vertex-brief/gemini-2.5-flash")))
-                    .isInstanceOf(UnauthorizedException.class);
+                    .isInstanceOf(com.openai.errors.InternalServerException.class);
         } finally {
             GOOGLE_OAUTH.restore(VERTEX_BRIEF_ACCOUNT);
         }

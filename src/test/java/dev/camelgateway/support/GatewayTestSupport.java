@@ -179,6 +179,8 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.providers.ollama.circuit-breaker.permitted-calls-in-half-open-state", () -> 1);
         registry.add("gateway.models.resilient.target", () -> "ollama/llama3");
         registry.add("gateway.models.resilient.fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
+        registry.add("gateway.models.brief-or-claude.target", () -> "vertex-brief/gemini-2.5-flash");
+        registry.add("gateway.models.brief-or-claude.fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");
         registry.add("gateway.models.roomy.target", () -> "ollama/llama3"); // a prompt too long goes to anthropic
         registry.add("gateway.models.roomy.fallbacks[0]", () -> "east/gpt-4o");
         registry.add("gateway.models.roomy.context-fallbacks[0]", () -> "anthropic/claude-sonnet-4-5");

@@ -75,8 +75,9 @@ public class VertexCredentials {
         } catch (IOException | RuntimeException e) {
             // the library's messages name the token endpoint and its error code, never the key or a token
             LOG.warn("{}: no Google access token: {}: {}", providerId, e.getClass().getSimpleName(), e.getMessage());
-            throw new GatewayException(401, new OpenAiError(providerId + ": Google did not grant an access token for "
-                    + "this deployment's credentials (" + e.getClass().getSimpleName() + ").", "authentication_error",
+            // the gateway's own credential, not the client's: a 502 (as a key the provider refuses), and the fallback
+            throw new GatewayException(502, new OpenAiError(providerId + ": Google did not grant an access token for "
+                    + "this deployment's credentials (" + e.getClass().getSimpleName() + ").", OpenAiError.SERVER_ERROR,
                     null, "upstream_auth_failed"));
         }
     }
