@@ -37,7 +37,10 @@ public class UpstreamFailures {
         GatewayException mapped = errors.toGatewayException(failure, context);
         kind = FailureClassifier.classify(failure, false, mapped);
         FailureAction action = context.target().provider().getOnFailure().action(kind);
-        if (kind == FailureKind.CREDENTIAL_REFUSED) { // the gateway's own key: for the operator to fix, not the client
+        if (kind == FailureKind.CREDENTIAL_REFUSED
+                && FailureClassifier.find(failure, org.apache.camel.http.base.HttpOperationFailedException.class) != null) {
+            // the provider refused the gateway's own key: for the operator to fix, not the client (a cloud's token or
+            // credentials that could not be had were logged, and said so, where that happened)
             LOG.warn("request {}: {} refused the gateway's credentials with {}; check its api-key. {}", context.logName(),
                     context.target().providerId(), mapped.status(), mapped.getMessage());
             mapped = credentialRefused(context.target().providerId());

@@ -137,7 +137,7 @@ class VertexEndToEndTest extends GatewayTestSupport {
                     .isInstanceOfSatisfying(com.openai.errors.InternalServerException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(502);
                         assertThat(e.code()).hasValue("upstream_auth_failed");
-                        assertThat(e.getMessage()).contains("credential for provider vertex-brief was refused")
+                        assertThat(e.getMessage()).contains("vertex-brief: Google did not grant an access token")
                                 .doesNotContain("ya29.").doesNotContain("PRIVATE KEY");
                     });
         } finally {
