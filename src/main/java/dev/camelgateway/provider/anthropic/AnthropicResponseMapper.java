@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.MappedResponse;
+import dev.camelgateway.provider.ThinkingBlocks;
 import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.openai.OpenAiShapes;
 import dev.camelgateway.provider.openai.OpenAiUsage;
@@ -14,7 +15,7 @@ import dev.camelgateway.usage.Usage;
  * A whole Anthropic message → OpenAI {@code chat.completion} (wire-formats §2.3, T07, T13): text blocks joined into
  * {@code content}, {@code tool_use} blocks into {@code tool_calls}, thinking blocks joined into {@code reasoning_content} (as DeepSeek and vLLM return it; never into
  * {@code content}), and every thinking and redacted_thinking block, signed, in {@code thinking_blocks}: a client that
- * sends the assistant message back in a tool loop hands them to Anthropic again ({@link AnthropicThinkingBlocks}).
+ * sends the assistant message back in a tool loop hands them to Anthropic again ({@link ThinkingBlocks}).
  * {@code content} is "" when there is neither text nor a tool call, null when there are only tool calls.
  */
 final class AnthropicResponseMapper {
@@ -57,7 +58,7 @@ final class AnthropicResponseMapper {
             out.put("reasoning_content", thinking.toString());
         }
         if (!thinkingBlocks.isEmpty()) {
-            out.set(AnthropicThinkingBlocks.FIELD, thinkingBlocks);
+            out.set(ThinkingBlocks.FIELD, thinkingBlocks);
         }
         if (!toolCalls.isEmpty()) {
             out.set("tool_calls", toolCalls);

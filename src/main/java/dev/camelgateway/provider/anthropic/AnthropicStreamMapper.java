@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
+import dev.camelgateway.provider.ThinkingBlocks;
 import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.provider.openai.OpenAiShapes;
@@ -157,7 +158,7 @@ final class AnthropicStreamMapper implements StreamMapper {
     private StreamOutput onBlockStop(int index) {
         ThinkingBlock thinking = thinkingBlocks.remove(index);
         if (thinking != null) {
-            return thinkingBlocksDelta(AnthropicThinkingBlocks.thinking(thinking.text.toString(), thinking.signature));
+            return thinkingBlocksDelta(ThinkingBlocks.thinking(thinking.text.toString(), thinking.signature));
         }
         ToolBlock tool = toolBlocks.get(index);
         if (tool == null || tool.hasArguments) {
@@ -175,9 +176,7 @@ final class AnthropicStreamMapper implements StreamMapper {
     }
 
     private StreamOutput thinkingBlocksDelta(ObjectNode block) {
-        ObjectNode delta = Json.object();
-        delta.putArray(AnthropicThinkingBlocks.FIELD).add(block);
-        return StreamOutput.of(Json.write(OpenAiShapes.chunk(header, 0, delta, null)));
+        return StreamOutput.of(Json.write(OpenAiShapes.chunk(header, 0, ThinkingBlocks.delta(block), null)));
     }
 
     private StreamOutput chunk(ObjectNode delta, String finishReason) {

@@ -8,6 +8,7 @@ import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.ConversationTurns;
 import dev.camelgateway.provider.ConversationTurns.Turn;
 import dev.camelgateway.provider.MessageText;
+import dev.camelgateway.provider.ThinkingBlocks;
 import dev.camelgateway.provider.ToolArguments;
 import dev.camelgateway.provider.UnsupportedParameters;
 
@@ -85,6 +86,17 @@ final class BedrockMessages {
 
     private static List<ObjectNode> toAssistantBlocks(JsonNode message, String param) {
         List<ObjectNode> blocks = new ArrayList<>();
+        for (JsonNode entry : ThinkingBlocks.of(message, param)) { // signed reasoning first, as Claude sent it
+            ObjectNode block = Json.object();
+            ObjectNode content = block.putObject("reasoningContent");
+            if ("thinking".equals(entry.path("type").asText())) {
+                content.putObject("reasoningText").put("text", entry.path("thinking").asText(""))
+                        .put("signature", entry.path("signature").asText(""));
+            } else {
+                content.put("redactedContent", entry.path("data").asText(""));
+            }
+            blocks.add(block);
+        }
         addText(blocks, MessageText.of(message.get("content")));
         JsonNode calls = message.path("tool_calls");
         for (int j = 0; j < calls.size(); j++) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.provider.StreamOutput;
+import dev.camelgateway.provider.ThinkingBlocks;
 import dev.camelgateway.provider.UpstreamJson;
 import dev.camelgateway.provider.UpstreamStreamException;
 import dev.camelgateway.provider.openai.OpenAiShapes;
@@ -22,13 +23,14 @@ import java.util.Map;
  * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html) → OpenAI chunks, one handler
  * per event: {@code messageStart} → the role chunk; {@code contentBlockStart} of a toolUse → the tool call's id and
  * name (OpenAI's 0-based tool index, not Bedrock's block index); {@code contentBlockDelta} text, toolUse input
- * (partial JSON) and reasoningContent text (signatures are not text); {@code contentBlockStop} of a tool whose input
+ * (partial JSON) and reasoningContent text (each reasoning block also whole, signed, in a thinking_blocks delta at its stop); {@code contentBlockStop} of a tool whose input
  * stayed empty → "{}"; {@code messageStop} → the finish chunk; {@code metadata} → the usage (its chunk only when the
  * client asked for it). Exception frames ({@code throttlingException}, {@code modelStreamErrorException}, …) throw.
  */
 final class BedrockStreamMapper implements StreamMapper {
     private final boolean includeUsage;
     private final ChunkHeader header;
+    private final Map<Integer, Reasoning> reasoningBlocks = new HashMap<>();
     private final Map<Integer, ToolBlock> toolBlocks = new HashMap<>();
     private boolean started;
     private boolean stopped;
@@ -98,7 +100,14 @@ final class BedrockStreamMapper implements StreamMapper {
             return chunk(Json.object().put("content", delta.path("text").asText("")));
         }
         if (delta.has("reasoningContent")) {
-            String text = delta.path("reasoningContent").path("text").asText("");
+            JsonNode content = delta.path("reasoningContent");
+            if (content.has("redactedContent")) { // whole in one delta
+                return chunk(ThinkingBlocks.delta(ThinkingBlocks.redacted(content.path("redactedContent").asText(""))));
+            }
+            Reasoning block = reasoningBlocks.computeIfAbsent(index, i -> new Reasoning());
+            block.signature.append(content.path("signature").asText(""));
+            String text = content.path("text").asText("");
+            block.text.append(text);
             return text.isEmpty() ? StreamOutput.NOTHING : chunk(Json.object().put("reasoning_content", text));
         }
         if (delta.has("toolUse")) {
@@ -118,6 +127,10 @@ final class BedrockStreamMapper implements StreamMapper {
     }
 
     private StreamOutput onBlockStop(int index) {
+        Reasoning reasoning = reasoningBlocks.remove(index);
+        if (reasoning != null) { // the whole signed block, once, for the next turn of a tool loop
+            return chunk(ThinkingBlocks.delta(ThinkingBlocks.thinking(reasoning.text.toString(), reasoning.signature.toString())));
+        }
         ToolBlock tool = toolBlocks.get(index);
         return tool == null || tool.hasArguments ? StreamOutput.NOTHING
                 : chunk(OpenAiShapes.toolCallDelta(tool.toolIndex, null, null, "{}"));
@@ -150,5 +163,11 @@ final class BedrockStreamMapper implements StreamMapper {
         ToolBlock(int toolIndex) {
             this.toolIndex = toolIndex;
         }
+    }
+
+    /** A reasoning block being streamed: its text and signature, sent whole in thinking_blocks at its stop. */
+    private static final class Reasoning {
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder signature = new StringBuilder();
     }
 }
