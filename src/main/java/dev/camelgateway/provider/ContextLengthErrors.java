@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class ContextLengthErrors {
     public static final String CODE = "context_length_exceeded";
-    private static final Pattern WORDING = Pattern.compile("prompt is too long|exceed context limit"
-            + "|input token count .{0,40}exceeds the maximum|maximum context length|input is too long"
-            + "|too many input tokens|context window", Pattern.CASE_INSENSITIVE);
+    // anchored on the providers' own sentences (with their numbers), not loose words a client's text could carry
+    private static final Pattern WORDING = Pattern.compile("^([\\w.-]+: )?prompt is too long|exceed context limit"
+            + "|input token count \\(?\\d+\\)? exceeds the maximum|maximum context length is \\d+"
+            + "|\\d+ maximum context length|^([\\w.-]+: )?input is too long|too many input tokens",
+            Pattern.CASE_INSENSITIVE);
 
     private ContextLengthErrors() {
     }

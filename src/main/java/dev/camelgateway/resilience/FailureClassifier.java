@@ -36,6 +36,9 @@ public final class FailureClassifier {
             return byStatus(http.getStatusCode());
         }
         UpstreamTimeoutException timeout = find(failure, UpstreamTimeoutException.class);
+        if (timeout != null && UpstreamTimeoutException.REQUEST_DEADLINE.equals(timeout.error().code())) {
+            return FailureKind.DEADLINE;
+        }
         if (timeout != null && UpstreamTimeoutException.STALLED.equals(timeout.error().code())) {
             return FailureKind.STALL;
         }

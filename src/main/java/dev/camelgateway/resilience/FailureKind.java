@@ -35,6 +35,8 @@ public enum FailureKind {
     MID_STREAM(true),
     /** The client went away: nothing more is attempted. */
     CLIENT_GONE(false),
+    /** The request's own deadline (gateway.request-timeout) ran out: final, and not counted against the provider. */
+    DEADLINE(false),
     /** A failure inside the gateway. Always final. */
     GATEWAY(false);
 

@@ -49,7 +49,7 @@ public class UpstreamFailures {
                     context.attemptsOnTarget(), mapped.getMessage(), kind);
         }
         // a retry action whose retries are spent goes on to the fallback too; a client gone gets nothing more
-        boolean over = action == FailureAction.FINAL || UpstreamRetry.clientGone(context) || context.remaining().toMillis() <= 0;
+        boolean over = action == FailureAction.FINAL || UpstreamRetry.clientGone(context) || UpstreamRetry.noTimeForAnother(context);
         context.failure(mapped, over ? FailureRoute.FINAL
                 : kind == FailureKind.CONTEXT_LENGTH ? FailureRoute.LARGER_CONTEXT : FailureRoute.NEXT);
         exchange.getMessage().removeHeaders("*");

@@ -64,8 +64,8 @@ public class UpstreamRetry {
         if (context.target().provider().getOnFailure().action(kind) != FailureAction.RETRY || clientGone(context)) {
             return -1;
         }
-        if (context.remaining().toMillis() <= 0) {
-            return -1; // the request's deadline has passed: no attempt starts after it
+        if (noTimeForAnother(context)) {
+            return -1; // the request's deadline has (all but) passed: no attempt starts after it
         }
         long delay = retryAfterMillis(mapped);
         if (delay < 0) {
@@ -77,6 +77,11 @@ public class UpstreamRetry {
             return -1;
         }
         return delay;
+    }
+
+    /** Less than a second before the request's deadline: too little for another attempt to answer. */
+    static boolean noTimeForAnother(RequestContext context) {
+        return context.remaining().toMillis() < 1000;
     }
 
     /** The client left while its request waited: nothing more is attempted for it. */

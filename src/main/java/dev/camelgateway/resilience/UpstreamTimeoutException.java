@@ -7,6 +7,8 @@ import dev.camelgateway.provider.UpstreamStreamException;
 public class UpstreamTimeoutException extends UpstreamStreamException {
     public static final String STALLED = "stream_stalled";
     public static final String TIMEOUT = "upstream_timeout";
+    /** The request's own deadline (gateway.request-timeout) ran out during an attempt: final, and not the provider's fault. */
+    public static final String REQUEST_DEADLINE = "request_deadline_exceeded";
     /** Not a timeout: the watchdog's ping found the client gone and cut the upstream call. */
     public static final String CLIENT_GONE = "client_gone";
 

@@ -53,6 +53,7 @@ public class UpstreamWatchdog {
     public Watch watchCall(Resilience.Timeouts timeouts, long attemptStartNanos, ClientProbe probe, UpstreamConnection connection) {
         long total = attemptStartNanos + timeouts.getTotal().toNanos();
         Watch watch = new Watch(null, Long.MAX_VALUE, total, total, null, probe, connection);
+        watch.totalCode = totalCode(timeouts);
         watch.schedule();
         return watch;
     }
@@ -62,6 +63,7 @@ public class UpstreamWatchdog {
                        ClientProbe probe, UpstreamConnection connection) {
         Watch watch = new Watch(upstream, timeouts.getIdle().toNanos(), attemptStartNanos + timeouts.getFirstEvent().toNanos(),
                 attemptStartNanos + timeouts.getTotal().toNanos(), client, probe, connection);
+        watch.totalCode = totalCode(timeouts);
         watch.schedule();
         return watch;
     }
@@ -75,8 +77,15 @@ public class UpstreamWatchdog {
         long deadline = attemptStartNanos + Math.min(timeouts.getResponse().toNanos(), timeouts.getTotal().toNanos());
         Watch watch = new Watch(upstream, Long.MAX_VALUE, deadline, deadline, null, probe, connection);
         watch.whole = true;
+        watch.totalCode = timeouts.getResponse().compareTo(timeouts.getTotal()) < 0 ? UpstreamTimeoutException.TIMEOUT
+                : totalCode(timeouts);
         watch.schedule();
         return watch;
+    }
+
+    /** What running out of {@code total} is: the provider's timeout, or the request's deadline that cut total short. */
+    private static String totalCode(Resilience.Timeouts timeouts) {
+        return timeouts.requestDeadline() ? UpstreamTimeoutException.REQUEST_DEADLINE : UpstreamTimeoutException.TIMEOUT;
     }
 
     @PreDestroy
@@ -101,6 +110,7 @@ public class UpstreamWatchdog {
         private volatile String expired;
         private volatile boolean closed;
         private volatile boolean whole;
+        private volatile String totalCode = UpstreamTimeoutException.TIMEOUT;
         private ScheduledFuture<?> next;
 
         private Watch(InputStream upstream, long idleNanos, long firstEventDeadline, long totalDeadline, SseResponse client,
@@ -136,6 +146,8 @@ public class UpstreamWatchdog {
             return new UpstreamTimeoutException(expired, switch (expired) {
                 case UpstreamTimeoutException.STALLED -> "The upstream stream stalled: no event within the idle timeout.";
                 case UpstreamTimeoutException.CLIENT_GONE -> "The client disconnected.";
+                case UpstreamTimeoutException.REQUEST_DEADLINE -> "The request did not complete within the gateway's "
+                        + "request timeout (retries and fallbacks included).";
                 default -> whole ? "The upstream's answer did not arrive within the response timeout."
                         : upstream == null ? "The upstream did not answer within the total timeout." // the call's watch
                         : firstEventSeen ? "The upstream call exceeded its total timeout."
@@ -162,7 +174,7 @@ public class UpstreamWatchdog {
                 return;
             }
             if (now - totalDeadline >= 0) {
-                cut(UpstreamTimeoutException.TIMEOUT);
+                cut(totalCode);
             } else if (!firstEventSeen && now - firstEventDeadline >= 0) {
                 cut(UpstreamTimeoutException.TIMEOUT);
             } else if (firstEventSeen && now - lastEvent >= idleNanos) {

@@ -98,7 +98,7 @@ public final class Resilience {
                 case CONTENT_FILTER -> contentFilter;
                 case CREDENTIAL_REFUSED -> credentialRefused == FailureAction.RETRY ? FailureAction.FALLBACK : credentialRefused;
                 case CIRCUIT_OPEN -> FailureAction.FALLBACK;
-                case CLIENT_ERROR, MID_STREAM, CLIENT_GONE, GATEWAY -> FailureAction.FINAL;
+                case CLIENT_ERROR, MID_STREAM, CLIENT_GONE, DEADLINE, GATEWAY -> FailureAction.FINAL;
             };
         }
 
@@ -200,6 +200,7 @@ public final class Resilience {
          * last token, not its first (first-event would cut a long answer, retry it and bill it again).
          */
         private Duration response = Duration.ofMinutes(10);
+        private boolean requestDeadline;
 
         /**
          * These budgets for an attempt that must end within {@code remaining} (the request's deadline): total cut to
@@ -210,12 +211,18 @@ public final class Resilience {
                 return this;
             }
             Timeouts capped = new Timeouts();
+            capped.requestDeadline = true;
             capped.connect = connect;
             capped.firstEvent = firstEvent;
             capped.idle = idle;
             capped.total = remaining.isNegative() ? Duration.ZERO : remaining;
             capped.response = response;
             return capped;
+        }
+
+        /** True when {@code total} is the request's deadline (an attempt cut then is the client's budget, not the provider's fault). */
+        public boolean requestDeadline() {
+            return requestDeadline;
         }
 
         public Duration getConnect() {

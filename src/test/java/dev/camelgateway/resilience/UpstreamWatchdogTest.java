@@ -85,6 +85,21 @@ class UpstreamWatchdogTest {
         assertThat(call.toException().getMessage()).isEqualTo("The upstream did not answer within the total timeout.");
     }
 
+    /** The request's deadline cutting an attempt short is its own code: final, and not the provider's failure. */
+    @Test
+    void anAttemptCutByTheRequestsDeadlineSaysSo() throws Exception {
+        UpstreamWatchdog.Watch call = watchdog.watchCall(timeouts(Duration.ofMinutes(1)).within(Duration.ofMillis(300)),
+                System.nanoTime(), null, null);
+
+        for (int i = 0; i < 100 && call.expired() == null; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(call.expired()).isEqualTo(UpstreamTimeoutException.REQUEST_DEADLINE);
+        assertThat(FailureClassifier.classify(call.toException(), false)).isEqualTo(FailureKind.DEADLINE);
+        assertThat(FailureClassifier.countsAgainstProvider(call.toException())).isFalse();
+        assertThat(new Resilience.OnFailure().action(FailureKind.DEADLINE)).isEqualTo(FailureAction.FINAL);
+    }
+
     private static Resilience.Timeouts timeouts(Duration idle) {
         Resilience.Timeouts timeouts = new Resilience.Timeouts();
         timeouts.setIdle(idle);

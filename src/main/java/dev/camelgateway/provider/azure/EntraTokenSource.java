@@ -41,7 +41,14 @@ final class EntraTokenSource {
                 .authority(host + azure.getTenantId() + "/")
                 .connectTimeoutForDefaultHttpClient(HTTP_TIMEOUT_MILLIS)
                 .readTimeoutForDefaultHttpClient(HTTP_TIMEOUT_MILLIS)
-                .logPii(false);
+                .logPii(false)
+                // its own threads: without, msal4j runs every acquireToken (a cache hit too) on the common ForkJoinPool,
+                // one thread on two cores, where one hung token call would hold every Entra request behind it
+                .executorService(java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
+                    Thread thread = new Thread(runnable, "entra-token-" + deploymentId);
+                    thread.setDaemon(true);
+                    return thread;
+                }));
         if (!host.startsWith("https://login.microsoftonline.com/")) { // a sovereign cloud, a private or a test authority
             builder.validateAuthority(false).aadInstanceDiscoveryResponse(discovery(URI.create(host), azure.getTenantId()));
         }

@@ -30,6 +30,10 @@ final class BedrockErrorMapper {
         JsonNode error = parsed == null ? Json.object() : parsed;
         String name = errorName(headers.get("x-amzn-ErrorType"), error);
         String message = error.path("message").asText(error.path("Message").asText("HTTP " + status + " from Bedrock"));
+        int canonical = message.indexOf("The Canonical String"); // a signature mismatch quotes the signed headers
+        if (canonical >= 0) { // (x-amz-security-token among them): never passed on, never logged
+            message = message.substring(0, canonical).strip();
+        }
         int gatewayStatus = OpenAiErrorMapper.toGatewayStatus(status);
         String type = gatewayStatus >= 500 ? OpenAiError.SERVER_ERROR
                 : status == 429 ? "rate_limit_error" : status == 401 || status == 403 && isAuth(name) ? "authentication_error"
@@ -58,7 +62,8 @@ final class BedrockErrorMapper {
             default -> 502; // modelStreamErrorException, internalServerException, modelTimeoutException
         };
         String type = status == 429 ? "rate_limit_error" : status == 400 ? OpenAiError.INVALID_REQUEST : OpenAiError.SERVER_ERROR;
-        return new UpstreamStreamException(status, exceptionType, "Bedrock: " + message, type);
+        String code = ContextLengthErrors.isContextLength(status, message) ? ContextLengthErrors.CODE : exceptionType;
+        return new UpstreamStreamException(status, code, "Bedrock: " + message, type);
     }
 
     /** {@code ThrottlingException:http://…} → {@code ThrottlingException}; the body's {@code __type} otherwise. */
