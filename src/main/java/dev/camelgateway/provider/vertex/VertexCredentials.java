@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * google-auth-library caches the token and refreshes it itself (1.57: {@code OAuth2Credentials} treats a token as
  * expired 3 minutes before its {@code expires_in} runs out, and refreshes one that expires within 3 minutes 45 seconds;
  * {@link GoogleCredentials#refreshIfExpired()} does that refresh on the calling thread). A token is never logged nor
- * put in an error; a failure to get one is the provider refusing the deployment's credential: a 401
- * {@code authentication_error}, as an upstream 401 is mapped.
+ * put in an error; a failure to get one is the gateway's credential refused: 502 {@code upstream_auth_failed}, and the
+ * alias's fallback (on-failure.credential-refused).
  */
 @Component
 public class VertexCredentials {
@@ -73,7 +73,8 @@ public class VertexCredentials {
             }
             return "Bearer " + token.getTokenValue();
         } catch (IOException | RuntimeException e) {
-            // the library's messages name the token endpoint and its error code, never the key or a token
+            // the library's message names the token endpoint and quotes its error reply (an error code and
+            // description), never the private key or a token
             LOG.warn("{}: no Google access token: {}: {}", providerId, e.getClass().getSimpleName(), e.getMessage());
             // the gateway's own credential, not the client's: a 502 (as a key the provider refuses), and the fallback
             throw new GatewayException(502, new OpenAiError(providerId + ": Google did not grant an access token for "
