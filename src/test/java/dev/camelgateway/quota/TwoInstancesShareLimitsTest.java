@@ -266,6 +266,10 @@ class TwoInstancesShareLimitsTest {
                 "--gateway.ledger.spool.directory=" + files.resolve("spool"),
                 "--gateway.ledger.dead-letter.directory=" + files.resolve("dead-letter"),
                 "--gateway.quota.redis-url=" + redis.uri(), "--gateway.quota.reservation-ttl=3s",
+                // the subject is the shared arithmetic, not Redis latency: two freshly started JVMs taking 200
+                // concurrent requests on two busy cores can miss the 500 ms default (then 503 quota_unavailable,
+                // which StoreHealthTest and RedisQuotaStoreRecoveryTest cover)
+                "--gateway.quota.redis-timeout=2s",
                 "--gateway.providers.openai.base-url=" + upstream.url("/openai/v1"),
                 "--logging.level.root=WARN", "--logging.level.dev.camelgateway=INFO"));
         key(arguments, "shared", SHARED, "limits.daily-budget-tokens=" + BUDGET);
