@@ -8,15 +8,12 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,45 +116,25 @@ public final class FakeEntra implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (!"POST".equals(exchange.getRequestMethod()) || !path.equals("/" + tenant + "/oauth2/v2.0/token")) {
-                reply(exchange, 404, "{\"error\":\"not_found\",\"error_description\":\"AADSTS90002: no such endpoint\"}");
+                TokenEndpointHttp.replyJson(exchange, 404, "{\"error\":\"not_found\",\"error_description\":\"AADSTS90002: no such endpoint\"}");
                 return;
             }
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form = TokenEndpointHttp.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             tokenRequests.add(form);
             if (refuseNext.getAndSet(false) || !"client_credentials".equals(form.get("grant_type")) || !clientId.equals(form.get("client_id"))
                     || !clientSecret.equals(form.get("client_secret"))) {
-                reply(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client "
+                TokenEndpointHttp.replyJson(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client "
                         + "secret provided.\",\"error_codes\":[7000215],\"trace_id\":\"" + UUID.randomUUID() + "\"}");
                 return;
             }
             String token = "eyJ0eXAiOiJKV1Qi." + UUID.randomUUID().toString().replace("-", "") + ".sig";
             issued.add(token);
             int lifetime = expiresIn.get();
-            reply(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetime + ",\"ext_expires_in\":" + lifetime
+            TokenEndpointHttp.replyJson(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":" + lifetime + ",\"ext_expires_in\":" + lifetime
                     + ",\"access_token\":\"" + token + "\"}");
         }
     }
 
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
 
     @Override
     public void close() {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -113,22 +112,22 @@ public final class FakeGoogleTokenEndpoint {
 
     private void token(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form = TokenEndpointHttp.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             JsonNode claims = "POST".equals(exchange.getRequestMethod())
                     && "urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))
                     ? verifiedClaims(form.getOrDefault("assertion", "")) : null;
             if (claims == null) {
-                reply(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
+                TokenEndpointHttp.replyJson(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
                 return;
             }
             Account account = accounts.get(claims.path("iss").asText());
             if (account == null) { // revoked while the assertion was checked
-                reply(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
+                TokenEndpointHttp.replyJson(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
                 return;
             }
             String token = "ya29.c." + UUID.randomUUID().toString().replace("-", "");
             issued.add(new Issued(account.email(), token, claims.path("scope").asText(), claims.path("aud").asText()));
-            reply(exchange, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":" + account.expiresInSeconds()
+            TokenEndpointHttp.replyJson(exchange, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":" + account.expiresInSeconds()
                     + ",\"token_type\":\"Bearer\"}");
         }
     }
@@ -159,22 +158,4 @@ public final class FakeGoogleTokenEndpoint {
         }
     }
 
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 }
