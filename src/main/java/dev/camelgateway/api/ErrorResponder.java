@@ -60,6 +60,9 @@ public class ErrorResponder {
         RequestContext context = RequestContext.of(exchange);
         if (context.failure() != null && !context.streamCommitted()) {
             write(exchange, context, context.failure());
+        } else if (context.failure() != null && context.continuation() != null && context.continuation().continuing()) {
+            context.outcome("interrupted"); // no continuation completed the broken stream: its error event
+            write(exchange, context, context.failure());
         }
     }
 
@@ -68,7 +71,7 @@ public class ErrorResponder {
         ClientErrorLog.refused(context == null ? "-" : context.logName(), error);
         String body = body(context, error);
         if (context != null && context.streamCommitted()) {
-            context.sse().trySend(context.attempt().stream().error(body));
+            context.sse().trySend(context.clientStream().error(body));
             message.removeHeaders("*");
             message.setBody(null);
             return;

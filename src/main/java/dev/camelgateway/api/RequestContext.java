@@ -6,7 +6,9 @@ import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.quota.Reservation;
 import dev.camelgateway.stream.ClientProbe;
 import dev.camelgateway.routing.Target;
+import dev.camelgateway.stream.ClientStream;
 import dev.camelgateway.stream.SseResponse;
+import dev.camelgateway.stream.StreamContinuation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.Exchange;
 
@@ -45,6 +47,7 @@ public final class RequestContext {
     private long upstreamNanos;
     private volatile String outcome = "success";
     private SseResponse sse;
+    private volatile StreamContinuation continuation;
     // the client's side: the API it speaks
     private volatile ClientApi clientApi;
     private volatile ClientProbe clientProbe;
@@ -274,5 +277,34 @@ public final class RequestContext {
     /** True once bytes of a stream went to the client: from then on errors travel as an SSE event. */
     public synchronized boolean streamCommitted() {
         return sse != null && sse.committed();
+    }
+
+    /** How a broken stream of this request is continued (null: its alias terminates broken streams). */
+    public StreamContinuation continuation() {
+        return continuation;
+    }
+
+    public void continuation(StreamContinuation continuation) {
+        this.continuation = continuation;
+    }
+
+    /**
+     * True when the current attempt's failure reaches a client that has bytes of it: a break. A continuation attempt
+     * that sent nothing yet fails as one before the first byte (retried, or the next target), though the stream is
+     * committed.
+     */
+    public boolean attemptCommitted() {
+        StreamContinuation current = continuation;
+        Attempt now = attempt;
+        return streamCommitted() && (current == null || !current.continuing() || (now != null && now.firstByteNanos() != 0));
+    }
+
+    /** The stream whose encoder speaks to the client now: the attempt's, or the last one a continuation had. */
+    public ClientStream clientStream() {
+        Attempt now = attempt;
+        if (now != null && now.stream() != null) {
+            return now.stream();
+        }
+        return continuation == null ? null : continuation.lastStream();
     }
 }

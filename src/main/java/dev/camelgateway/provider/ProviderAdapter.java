@@ -48,6 +48,14 @@ public interface ProviderAdapter {
         return StreamFraming.SSE;
     }
 
+    /**
+     * Whether the model continues a final assistant message as its own answer (prefill), when the deployment does not
+     * say ({@code prefill:}): how a broken stream is continued ({@code on-stream-failure: continue}).
+     */
+    default boolean prefillByDefault(String upstreamModel) {
+        return false;
+    }
+
     /** Rejects a model name this provider cannot take safely (e.g. one that would alter a URL path). */
     default void checkModel(String upstreamModel) {
     }

@@ -1,5 +1,6 @@
 package dev.camelgateway.provider;
 
+import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.ChatTranslatedApi;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.api.GatewayException;
@@ -10,6 +11,7 @@ import dev.camelgateway.api.ResponseHeaders;
 import dev.camelgateway.resilience.UpstreamConnection;
 import dev.camelgateway.resilience.UpstreamTimeoutException;
 import dev.camelgateway.stream.ClientDisconnectedException;
+import dev.camelgateway.stream.StreamContinuation;
 import dev.camelgateway.resilience.UpstreamWatchdog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.Json;
@@ -49,7 +51,12 @@ public class UpstreamCall {
         if (binding != null) {
             upstream = binding.toUpstreamRequest(request, target);
         } else if (request.api() instanceof ChatTranslatedApi) {
-            upstream = adapters.forType(target.type()).toUpstreamRequest(request.canonical(), target);
+            ChatRequest canonical = request.canonical();
+            StreamContinuation continuation = context.continuation();
+            if (continuation != null && continuation.continuing()) {
+                canonical = continuation.request(canonical, target); // the rest of a broken stream: prefill or regenerate
+            }
+            upstream = adapters.forType(target.type()).toUpstreamRequest(canonical, target);
         } else {
             throw GatewayException.badRequest("The model '" + request.model() + "' is served by the deployment '"
                     + target.providerId() + "' (type " + target.type() + "), which has no " + request.api().name()

@@ -4,6 +4,7 @@ import dev.camelgateway.api.ErrorResponder;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.stream.StreamContinuation;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,10 @@ public class UpstreamFailures {
     public void record(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
-        if (kind == FailureKind.MID_STREAM || kind == FailureKind.CLIENT_GONE) {
+        StreamContinuation continuation = context.continuation();
+        boolean continuing = continuation != null && continuation.continuing();
+        FailureKind kind = FailureClassifier.classify(failure, context.attemptCommitted() && !continuing);
+        if (kind == FailureKind.CLIENT_GONE || (kind == FailureKind.MID_STREAM && !continuing)) {
             context.outcome(kind == FailureKind.CLIENT_GONE ? "client_aborted" : "interrupted");
             errors.respond(exchange);
             return;
@@ -50,6 +53,19 @@ public class UpstreamFailures {
         }
         // a retry action whose retries are spent goes on to the fallback too; a client gone gets nothing more
         boolean over = action == FailureAction.FINAL || UpstreamRetry.clientGone(context) || UpstreamRetry.noTimeForAnother(context);
+        if (continuing) {
+            // a break, or a continuation that could not answer (a refused prefill, a diverging regeneration): the next
+            // target continues, and the client is finally told what broke its stream, never this attempt's failure
+            if (!context.attemptCommitted()) {
+                continuation.attemptFailed(mapped);
+            }
+            boolean stop = UpstreamRetry.clientGone(context) || UpstreamRetry.noTimeForAnother(context)
+                    || kind == FailureKind.DEADLINE;
+            context.failure(continuation.breakFailure(), stop ? FailureRoute.FINAL : FailureRoute.NEXT);
+            exchange.getMessage().removeHeaders("*");
+            exchange.getMessage().setBody(null);
+            return;
+        }
         context.failure(mapped, over ? FailureRoute.FINAL
                 : kind == FailureKind.CONTEXT_LENGTH ? FailureRoute.LARGER_CONTEXT : FailureRoute.NEXT);
         exchange.getMessage().removeHeaders("*");

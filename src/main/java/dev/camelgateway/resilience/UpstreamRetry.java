@@ -4,6 +4,7 @@ import dev.camelgateway.api.ErrorResponder;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.routing.Resilience;
+import dev.camelgateway.stream.StreamContinuation;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code retry.max-attempts}, and never once the client has gone. The wait is the provider's
  * {@code Retry-After} / {@code retry-after-ms} when it sent one, else exponential backoff with jitter; a wait longer
  * than {@code retry.max-delay} is not slept: the fallback is tried, or the client gets the 429 and its Retry-After.
+ * A stream that broke after its first byte is retried only when its alias continues broken streams
+ * ({@link StreamContinuation}), by the table's entry for what broke it.
  */
 @Component("upstreamRetry")
 public class UpstreamRetry {
@@ -42,6 +45,10 @@ public class UpstreamRetry {
     public void afterFailure(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        StreamContinuation continuation = context.continuation();
+        if (continuation != null && context.attemptCommitted() && FailureClassifier.classify(failure, true) != FailureKind.CLIENT_GONE) {
+            continuation.onBreak(context, failure, errors.toGatewayException(failure, context)); // continued, or not
+        }
         long delay = retryDelay(failure, context);
         if (delay >= 0) {
             LOG.debug("request {}: attempt {} on {} failed ({}), retrying in {} ms", context.logName(),
@@ -60,7 +67,13 @@ public class UpstreamRetry {
             return -1; // retries spent, or nothing was sent (an open breaker)
         }
         GatewayException mapped = errors.toGatewayException(failure, context);
-        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted(), mapped);
+        StreamContinuation continuation = context.continuation();
+        boolean continuing = continuation != null && continuation.continuing();
+        // a continued break is judged by what broke it, as if no byte had gone out
+        FailureKind kind = FailureClassifier.classify(failure, context.attemptCommitted() && !continuing, mapped);
+        if (continuing && !context.attemptCommitted() && continuation.prefillRefused(kind, context.target())) {
+            return clientGone(context) || noTimeForAnother(context) ? -1 : 0; // asked again at once, to regenerate
+        }
         if (context.target().provider().getOnFailure().action(kind) != FailureAction.RETRY || clientGone(context)) {
             return -1;
         }

@@ -86,6 +86,16 @@ public class GatewayProperties {
         private ResponsesMode responses = ResponsesMode.PASSTHROUGH;
         /** A stream event that is not the JSON its provider sends: skipped (counted) or the end of the stream. */
         private MalformedEvents malformedEvents = MalformedEvents.SKIP;
+        /** Whether the model continues a final assistant message (null: its type's default for the model). */
+        private Boolean prefill;
+
+        public Boolean getPrefill() {
+            return prefill;
+        }
+
+        public void setPrefill(Boolean prefill) {
+            this.prefill = prefill;
+        }
 
         public MalformedEvents getMalformedEvents() {
             return malformedEvents;
@@ -264,11 +274,28 @@ public class GatewayProperties {
     public enum MalformedEvents { SKIP, FAIL }
 
     /**
+     * {@code on-stream-failure:} of an alias. TERMINATE: a stream broken after its first byte ends with the error event.
+     * CONTINUE: the request is sent again (the deployment's on-failure table picks the same deployment or the next) and
+     * the rest of the answer is spliced onto what the client has (src/.../stream/StreamContinuation.java).
+     */
+    public enum OnStreamFailure { TERMINATE, CONTINUE }
+
+    /**
      * A client-facing model name that points at a {@code provider/model} target, or at a weighted group of them, with
      * ordered fallbacks after it.
      */
     public static class ModelAlias {
         private String target;
+        private OnStreamFailure onStreamFailure = OnStreamFailure.TERMINATE;
+
+        /** What a stream that breaks after text reached the client does: ends with the error event, or is continued. */
+        public OnStreamFailure getOnStreamFailure() {
+            return onStreamFailure;
+        }
+
+        public void setOnStreamFailure(OnStreamFailure onStreamFailure) {
+            this.onStreamFailure = onStreamFailure;
+        }
         private List<GroupMember> group = new ArrayList<>();
         private List<String> fallbacks = new ArrayList<>();
         private List<String> contextFallbacks = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.camelgateway.api.OpenAiError;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.provider.ProviderAdapters;
 import dev.camelgateway.resilience.FailureRoute;
+import dev.camelgateway.stream.StreamContinuation;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +49,9 @@ public class ModelResolver {
             alias.getFallbacks().forEach(fallback -> chain.add(toTarget(fallback)));
             alias.getContextFallbacks().forEach(fallback -> contextChain.add(toTarget(fallback)));
         }
+        if (alias != null && alias.getOnStreamFailure() == GatewayProperties.OnStreamFailure.CONTINUE && context.request().stream()) {
+            context.continuation(new StreamContinuation(this::prefills));
+        }
         preferFirst(chain, context.request().preferredDeployment());
         context.chain(chain, contextChain);
         context.advance();
@@ -61,17 +65,32 @@ public class ModelResolver {
      */
     public void nextTarget(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
-        FailureRoute route = context.failure() == null || context.streamCommitted() ? FailureRoute.FINAL : context.failureRoute();
+        StreamContinuation continuation = context.continuation();
+        boolean continuing = continuation != null && continuation.continuing();
+        FailureRoute route = context.failure() == null || (context.streamCommitted() && !continuing) ? FailureRoute.FINAL
+                : context.failureRoute();
         boolean moved = switch (route) {
             case NEXT -> context.advance();
             case LARGER_CONTEXT -> context.advanceToLargerContext();
             case FINAL -> false;
         };
+        while (moved && continuing && adapters.binding(context.target(), context.request()) != null) {
+            moved = context.advance(); // a passthrough's events are its own API's: nothing of them can be spliced
+        }
+        if (!moved && continuing && route != FailureRoute.FINAL) {
+            context.failure(continuation.breakFailure(), FailureRoute.FINAL); // the error event tells what broke the stream
+        }
         if (moved) {
             exchange.setProperty(PROVIDER_PROPERTY, context.target().providerId());
         } else {
             exchange.removeProperty(PROVIDER_PROPERTY);
         }
+    }
+
+    /** Whether a target continues a final assistant message: its {@code prefill}, else its type's default for the model. */
+    private boolean prefills(Target target) {
+        Boolean configured = target.provider().getPrefill();
+        return configured != null ? configured : adapters.forType(target.type()).prefillByDefault(target.upstreamModel());
     }
 
     /** The request's preferred deployment goes first when the chain has it (the rest keep their order). */

@@ -3,6 +3,7 @@ package dev.camelgateway.stream;
 import dev.camelgateway.api.RequestContext;
 import dev.camelgateway.provider.Attempt;
 import dev.camelgateway.provider.ProviderAdapters;
+import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.api.ClientRequest;
 import dev.camelgateway.provider.ApiBinding;
 import dev.camelgateway.routing.Target;
@@ -39,7 +40,7 @@ public class StreamTranslator {
         RequestContext context = RequestContext.of(exchange);
         Attempt attempt = context.attempt();
         InputStream body = exchange.getMessage().getBody(InputStream.class);
-        attempt.stream(clientStream(context.request(), attempt.target()));
+        attempt.stream(clientStream(context, attempt.target()));
         UpstreamWatchdog.Watch watch = watchdog.watch(body, attempt.timeouts(),
                 attempt.startNanos(), context.sse(), context.clientProbe(), attempt.connection());
         attempt.watch(watch);
@@ -49,11 +50,20 @@ public class StreamTranslator {
         return events;
     }
 
-    /** The deployment's own binding of the client's API, or the provider's mapper followed by the API's encoder. */
-    private ClientStream clientStream(ClientRequest request, Target target) {
+    /**
+     * The deployment's own binding of the client's API, or the provider's mapper followed by the API's encoder (through
+     * the request's continuation, when its alias continues broken streams).
+     */
+    private ClientStream clientStream(RequestContext context, Target target) {
+        ClientRequest request = context.request();
         ApiBinding binding = adapters.binding(target, request);
-        return binding != null ? binding.newStream(request, target) : new TranslatedStream(
-                adapters.forType(target.type()).newStreamMapper(request.canonical(), target), request.translatedApi().newStreamEncoder(request));
+        if (binding != null) {
+            return binding.newStream(request, target);
+        }
+        StreamMapper mapper = adapters.forType(target.type()).newStreamMapper(request.canonical(), target);
+        StreamContinuation continuation = context.continuation();
+        return continuation != null ? continuation.newStream(mapper, () -> request.translatedApi().newStreamEncoder(request))
+                : new TranslatedStream(mapper, request.translatedApi().newStreamEncoder(request));
     }
 
     /**

@@ -7,14 +7,40 @@ import dev.camelgateway.usage.Usage;
 
 import java.util.List;
 
-/** Upstream events → canonical chunks (the provider's {@link StreamMapper}) → the client API's frames (its encoder). */
+/**
+ * Upstream events → canonical chunks (the provider's {@link StreamMapper}) → the client API's frames (its encoder). A
+ * {@link ChunkFilter} between them sees every chunk on its way: a continuable stream's transcript, or a continuation's
+ * splice.
+ */
 public final class TranslatedStream implements ClientStream {
     private final StreamMapper mapper;
     private final ClientApi.StreamEncoder encoder;
+    private final ChunkFilter filter;
+
+    /** The canonical chunks on their way from the mapper to the encoder. */
+    public interface ChunkFilter {
+        ChunkFilter NONE = chunks -> chunks;
+
+        List<String> apply(List<String> chunks);
+
+        /** At the upstream's complete end: throws when the chunks so far cannot end the client's stream. */
+        default void end() {
+        }
+    }
 
     public TranslatedStream(StreamMapper mapper, ClientApi.StreamEncoder encoder) {
+        this(mapper, encoder, ChunkFilter.NONE);
+    }
+
+    public TranslatedStream(StreamMapper mapper, ClientApi.StreamEncoder encoder, ChunkFilter filter) {
         this.mapper = mapper;
         this.encoder = encoder;
+        this.filter = filter;
+    }
+
+    /** The client API's encoder: a continuation goes on with it, so the client's stream stays one. */
+    public ClientApi.StreamEncoder encoder() {
+        return encoder;
     }
 
     @Override
@@ -24,11 +50,14 @@ public final class TranslatedStream implements ClientStream {
 
     @Override
     public ClientFrames finish() {
-        return encode(mapper.finish());
+        ClientFrames closing = encode(mapper.finish());
+        filter.end();
+        return closing;
     }
 
     private ClientFrames encode(StreamOutput output) {
-        List<SseFrame> frames = output.chunks().isEmpty() ? List.of() : encoder.encode(output.chunks());
+        List<String> chunks = output.chunks().isEmpty() ? output.chunks() : filter.apply(output.chunks());
+        List<SseFrame> frames = chunks.isEmpty() ? List.of() : encoder.encode(chunks);
         return frames.isEmpty() && output.usage() == null && output.text().isEmpty() ? ClientFrames.NOTHING
                 : new ClientFrames(frames, output.usage(), output.text());
     }

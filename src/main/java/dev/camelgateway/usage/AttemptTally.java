@@ -61,12 +61,12 @@ public class AttemptTally {
         attempt.stopWatch();
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        FailureKind kind = FailureClassifier.classify(failure, context.streamCommitted());
+        FailureKind kind = FailureClassifier.classify(failure, context.attemptCommitted());
         ClientStream stream = attempt.stream();
         Usage soFar = stream == null ? null : stream.usageSoFar();
         Usage reported = soFar != null ? soFar : attempt.reportedUsage();
         AttemptStatus status = kind == FailureKind.CLIENT_GONE ? AttemptStatus.CLIENT_ABORTED
-                : context.streamCommitted() || !attempt.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
+                : context.attemptCommitted() || !attempt.outputText().isEmpty() ? AttemptStatus.PARTIAL : AttemptStatus.FAILED;
         GatewayException mapped = kind == FailureKind.CLIENT_GONE ? null : mapped(failure, context);
         exchange.setProperty(RECORD, toRecord(context, attempt, status, reported, mapped == null ? null : mapped.status(),
                 mapped == null ? "client_aborted" : errorCode(mapped.error().code())));

@@ -39,6 +39,12 @@ public class RequestMetrics {
         Timer.builder("gateway.request.duration").description("Request duration, client's view")
                 .tag("provider", provider).tag("model", model).tag("api", api).tag("stream", stream)
                 .publishPercentileHistogram().register(meters).record(total, TimeUnit.NANOSECONDS);
+        String continuation = context.continuation() == null ? null
+                : context.continuation().outcome("success".equals(context.outcome()));
+        if (continuation != null) {
+            Counter.builder("gateway.stream.continuations").description("Streams broken after their first byte, of aliases "
+                    + "that continue them, by what became of them").tag("outcome", continuation).register(meters).increment();
+        }
         Timer.builder("gateway.overhead").description("Time spent in the gateway, upstream time excluded")
                 .tag("provider", provider).publishPercentileHistogram().register(meters)
                 .record(Math.max(0, total - context.upstreamNanos()), TimeUnit.NANOSECONDS);

@@ -203,6 +203,17 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.models.balanced.group[0].weight", () -> 3);
         registry.add("gateway.models.balanced.group[1].target", () -> "west/gpt-4o");
         registry.add("gateway.models.balanced.group[1].weight", () -> 1);
+        // streams broken after their first byte continued (StreamContinuationTest): east breaks; mistral prefills,
+        // west (openai) regenerates, anthropic's claude-sonnet-4-5 is taken to prefill (its fake may refuse)
+        java.util.Map<String, String> continued = java.util.Map.of("continued-prefill", "mistral/mistral-large-latest",
+                "continued-regenerated", "west/gpt-4o", "continued-refused", "anthropic/claude-sonnet-4-5");
+        continued.forEach((alias, fallback) -> {
+            registry.add("gateway.models." + alias + ".target", () -> "east/gpt-4o");
+            registry.add("gateway.models." + alias + ".fallbacks[0]", () -> fallback);
+            registry.add("gateway.models." + alias + ".on-stream-failure", () -> "continue");
+        });
+        registry.add("gateway.models.continued-same.target", () -> "ollama/llama3"); // retried: the same deployment
+        registry.add("gateway.models.continued-same.on-stream-failure", () -> "continue");
     }
 
     /** {@code bedrock}: a Bedrock API key (bearer); {@code bedrock-sigv4}: SigV4 with a profile's session credentials. */

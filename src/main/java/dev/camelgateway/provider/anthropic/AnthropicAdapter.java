@@ -34,6 +34,11 @@ public class AnthropicAdapter implements ProviderAdapter {
     }
 
     @Override
+    public boolean prefillByDefault(String upstreamModel) {
+        return ClaudePrefill.accepts(upstreamModel);
+    }
+
+    @Override
     public String type() {
         return "anthropic";
     }

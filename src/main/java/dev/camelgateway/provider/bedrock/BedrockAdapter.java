@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.bedrock;
 
+import dev.camelgateway.provider.anthropic.ClaudePrefill;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.provider.MappedResponse;
@@ -48,6 +49,12 @@ public class BedrockAdapter implements ProviderAdapter {
         this.clock = clock;
         this.auth = new BedrockAuth(clock);
         this.ids = ids;
+    }
+
+    /** Claude models through Converse as on Anthropic; other families are regenerated. */
+    @Override
+    public boolean prefillByDefault(String upstreamModel) {
+        return upstreamModel.contains("anthropic.claude") && ClaudePrefill.accepts(upstreamModel);
     }
 
     @Override

@@ -26,6 +26,12 @@ public class MistralAdapter implements ProviderAdapter {
         this.embeddings = new MistralEmbeddingsBinding(dropUnsupported);
     }
 
+    /** Mistral continues a final assistant message marked {@code prefix: true} (its request mapper marks it). */
+    @Override
+    public boolean prefillByDefault(String upstreamModel) {
+        return true;
+    }
+
     @Override
     public String type() {
         return "mistral";

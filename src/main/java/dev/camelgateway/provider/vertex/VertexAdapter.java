@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.vertex;
 
+import dev.camelgateway.provider.anthropic.ClaudePrefill;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.Json;
@@ -42,6 +43,12 @@ public class VertexAdapter implements ProviderAdapter {
         this.anthropic = anthropic;
         this.credentials = credentials;
         this.messages = new VertexMessagesBinding(anthropic.binding(MessagesApi.NAME), credentials);
+    }
+
+    /** Claude on Vertex as on Anthropic; Gemini is regenerated. */
+    @Override
+    public boolean prefillByDefault(String upstreamModel) {
+        return ClaudePrefill.accepts(upstreamModel);
     }
 
     @Override
