@@ -35,6 +35,7 @@ public final class StreamTranscript {
         for (JsonNode choice : node.path("choices")) {
             if (choice.path("index").asInt(0) != 0) {
                 notContinuable = "more than one choice";
+                continue;
             }
             JsonNode delta = choice.path("delta");
             if (delta.hasNonNull("tool_calls") || delta.hasNonNull("function_call")) {

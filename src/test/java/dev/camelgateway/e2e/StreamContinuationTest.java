@@ -30,11 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event instead.
  */
 class StreamContinuationTest extends GatewayTestSupport {
-    private static final String EAST_PATH = "/east/v1/chat/completions";
-    private static final String WEST_PATH = "/west/v1/chat/completions";
+    static final String EAST_PATH = "/east/v1/chat/completions";
+    static final String WEST_PATH = "/west/v1/chat/completions";
     /** The whole answer: "w1 w2 … w60", streamed one word a chunk ("w1 ", "w2 ", …, "w60"). */
-    private static final List<String> PIECES = IntStream.rangeClosed(1, 60).mapToObj(i -> i < 60 ? "w" + i + " " : "w60").toList();
-    private static final String ANSWER = String.join("", PIECES);
+    static final List<String> PIECES = IntStream.rangeClosed(1, 60).mapToObj(i -> i < 60 ? "w" + i + " " : "w60").toList();
+    static final String ANSWER = String.join("", PIECES);
     private static final String FIRST_40 = String.join("", PIECES.subList(0, 40));
 
     @Autowired
@@ -43,10 +43,10 @@ class StreamContinuationTest extends GatewayTestSupport {
     @Test
     void aCutStreamIsContinuedThroughAPrefillingFallback() throws Exception {
         double before = continuations("completed");
-        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAi("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
         // Mistral continues "w1 … w40" (the prefill has no trailing space): " w41", " w42", …
         List<String> rest = IntStream.rangeClosed(41, 60).mapToObj(i -> " w" + i).toList();
-        UPSTREAM.enqueue(MISTRAL_PATH, Reply.sse(openAi("b5899875d2a44c1a", rest, true)));
+        UPSTREAM.enqueue(MISTRAL_PATH, Reply.sse(openAiStream("b5899875d2a44c1a", rest, true)));
 
         HttpResponse<String> response = post("/v1/chat/completions", "application/json", request("continued-prefill"));
 
@@ -68,8 +68,8 @@ class StreamContinuationTest extends GatewayTestSupport {
 
     @Test
     void aFallbackWithoutPrefillRegeneratesAndOnlyWhatFollowsTheSentTextIsStreamed() throws Exception {
-        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAi("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
-        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAi("chatcmpl-west", PIECES, true)));
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAiStream("chatcmpl-west", PIECES, true)));
 
         HttpResponse<String> response = post("/v1/chat/completions", "application/json", request("continued-regenerated"));
 
@@ -81,8 +81,8 @@ class StreamContinuationTest extends GatewayTestSupport {
 
     @Test
     void theOfficialSdkReadsOneAnswerAcrossTheSplice() {
-        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAi("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
-        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAi("chatcmpl-west", PIECES, true)));
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAiStream("chatcmpl-west", PIECES, true)));
 
         Completions.Streamed streamed = Completions.stream(openAi(), ChatCompletionCreateParams.builder()
                 .model("continued-regenerated").addUserMessage("Count to sixty.").build());
@@ -95,10 +95,10 @@ class StreamContinuationTest extends GatewayTestSupport {
     @Test
     void aRegeneratedAnswerThatDivergesEndsWithTheBreaksErrorEvent() {
         double before = continuations("diverged");
-        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAi("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
         List<String> other = new ArrayList<>(PIECES);
         other.set(29, "x30 "); // the 30th word differs from what the client has
-        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAi("chatcmpl-west", other, true)));
+        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAiStream("chatcmpl-west", other, true)));
 
         HttpResponse<String> response = post("/v1/chat/completions", "application/json", request("continued-regenerated"));
 
@@ -111,7 +111,7 @@ class StreamContinuationTest extends GatewayTestSupport {
 
     @Test
     void aRefusedPrefillIsRegeneratedOnTheSameDeploymentAndNeverShownAsTheError() throws Exception {
-        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAi("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
                 + "\"message\":\"This model does not support assistant message prefill. The conversation must end with a user message.\"}}"));
         UPSTREAM.enqueue(ANTHROPIC_PATH, Reply.sse(List.of()).withRawSse(anthropic(PIECES)));
@@ -131,7 +131,7 @@ class StreamContinuationTest extends GatewayTestSupport {
 
     @Test
     void whenEveryContinuationFailsTheClientIsToldWhatBrokeTheStreamNotThePrefillRefusal() {
-        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAi("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
         String refusal = "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Prefilling "
                 + "assistant messages is not supported for this model.\"}}";
         for (int i = 0; i < 3; i++) {
@@ -147,13 +147,27 @@ class StreamContinuationTest extends GatewayTestSupport {
 
     @Test
     void aStreamIsContinuedOnTheSameDeploymentWhenItsTableRetriesTheBreak() throws Exception {
-        UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(openAi("chatcmpl-ollama-1", PIECES.subList(0, 40), false)).thenCut());
-        UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(openAi("chatcmpl-ollama-2", PIECES, true)));
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(openAiStream("chatcmpl-ollama-1", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(openAiStream("chatcmpl-ollama-2", PIECES, true)));
 
         HttpResponse<String> response = post("/v1/chat/completions", "application/json", request("continued-same"));
 
         assertOneStreamOf(response.body(), "chatcmpl-ollama-1");
         assertThat(UPSTREAM.received()).extracting(Received::uri).containsExactly(OLLAMA_PATH, OLLAMA_PATH);
+    }
+
+    @Test
+    void aStreamThatStallsAfterItsFirstByteIsContinuedOnTheFallbackAtOnce() throws Exception {
+        UPSTREAM.enqueue(OLLAMA_PATH, Reply.sse(openAiStream("chatcmpl-ollama", PIECES.subList(0, 40), false)).thenStall());
+        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAiStream("chatcmpl-west", PIECES, true)));
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", request("continued-same"));
+
+        assertOneStreamOf(response.body(), "chatcmpl-ollama");
+        // a stall goes to the fallback (on-failure.stall), not to the same silent deployment again
+        assertThat(UPSTREAM.received()).extracting(Received::uri).containsExactly(OLLAMA_PATH, WEST_PATH);
+        assertThat(rows(response, 2)).extracting(row -> row.get("error_code").asText(null))
+                .containsExactly("stream_stalled", null);
     }
 
     @Test
@@ -173,7 +187,7 @@ class StreamContinuationTest extends GatewayTestSupport {
 
     @Test
     void anAliasThatTerminatesKeepsTheErrorEvent() {
-        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAi("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
 
         HttpResponse<String> response = post("/v1/chat/completions", "application/json", request("east/gpt-4o"));
 
@@ -226,7 +240,7 @@ class StreamContinuationTest extends GatewayTestSupport {
     }
 
     /** An OpenAI-shaped stream: the role chunk, one chunk a piece, and (complete) the finish, the usage and [DONE]. */
-    private static List<String> openAi(String id, List<String> pieces, boolean complete) {
+    static List<String> openAiStream(String id, List<String> pieces, boolean complete) {
         List<String> payloads = new ArrayList<>();
         payloads.add(chunk(id, "{\"role\":\"assistant\",\"content\":\"\"}", null));
         pieces.forEach(piece -> payloads.add(chunk(id, "{\"content\":" + Json.MAPPER.valueToTree(piece).toString() + "}", null)));

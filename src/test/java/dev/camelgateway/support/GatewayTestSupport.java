@@ -213,6 +213,7 @@ public abstract class GatewayTestSupport {
             registry.add("gateway.models." + alias + ".on-stream-failure", () -> "continue");
         });
         registry.add("gateway.models.continued-same.target", () -> "ollama/llama3"); // retried: the same deployment
+        registry.add("gateway.models.continued-same.fallbacks[0]", () -> "west/gpt-4o"); // after ollama's 1 s idle stall
         registry.add("gateway.models.continued-same.on-stream-failure", () -> "continue");
     }
 
