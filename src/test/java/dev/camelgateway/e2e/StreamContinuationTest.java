@@ -186,6 +186,17 @@ class StreamContinuationTest extends GatewayTestSupport {
     }
 
     @Test
+    void unfinishedJsonModeOutputIsNotContinued() {
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", List.of("{\"count\": [1, 2,"), false)).thenCut());
+        String json = request("continued-regenerated").replace("\"stream\":true", "\"stream\":true,\"response_format\":{\"type\":\"json_object\"}");
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", json);
+
+        assertThat(response.body()).contains("\"code\":\"stream_interrupted\"").doesNotContain("data: [DONE]");
+        assertThat(UPSTREAM.received()).extracting(Received::uri).containsExactly(EAST_PATH);
+    }
+
+    @Test
     void anAliasThatTerminatesKeepsTheErrorEvent() {
         UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
 
