@@ -48,6 +48,7 @@ public final class RequestContext {
     private volatile String outcome = "success";
     private SseResponse sse;
     private volatile StreamContinuation continuation;
+    private volatile boolean attemptStarted;
     // the client's side: the API it speaks
     private volatile ClientApi clientApi;
     private volatile ClientProbe clientProbe;
@@ -156,6 +157,7 @@ public final class RequestContext {
     /** A new upstream attempt on the current target starts: a fresh {@link Attempt}, nothing carried over. */
     public synchronized Attempt startAttempt() {
         attempts++;
+        attemptStarted = true;
         attempt = new Attempt(attempts, attemptsOnTarget() + 1, target, target.provider().getTimeouts().within(remaining()));
         return attempt;
     }
@@ -279,6 +281,14 @@ public final class RequestContext {
         return sse != null && sse.committed();
     }
 
+    /**
+     * The next attempt is being prepared: until it starts (a mapper's refusal, an open breaker), a failure is not the
+     * last attempt's.
+     */
+    public void prepareAttempt() {
+        attemptStarted = false;
+    }
+
     /** How a broken stream of this request is continued (null: its alias terminates broken streams). */
     public StreamContinuation continuation() {
         return continuation;
@@ -296,7 +306,8 @@ public final class RequestContext {
     public boolean attemptCommitted() {
         StreamContinuation current = continuation;
         Attempt now = attempt;
-        return streamCommitted() && (current == null || !current.continuing() || (now != null && now.firstByteNanos() != 0));
+        return streamCommitted() && (current == null || !current.continuing()
+                || (attemptStarted && now != null && now.firstByteNanos() != 0));
     }
 
     /** The stream whose encoder speaks to the client now: the attempt's, or the last one a continuation had. */

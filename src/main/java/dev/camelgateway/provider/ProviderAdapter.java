@@ -56,6 +56,10 @@ public interface ProviderAdapter {
         return false;
     }
 
+    /** Marks the final assistant message a continuation sends as the answer's start, where the API wants it said. */
+    default void markPrefill(com.fasterxml.jackson.databind.node.ObjectNode assistantMessage) {
+    }
+
     /** Rejects a model name this provider cannot take safely (e.g. one that would alter a URL path). */
     default void checkModel(String upstreamModel) {
     }

@@ -39,6 +39,12 @@ public class ProviderAdapters {
         return binding != null && binding.serves(target) ? binding : null;
     }
 
+    /** Whether a target continues a final assistant message: its {@code prefill}, else its type's default for the model. */
+    public boolean prefills(Target target) {
+        Boolean configured = target.provider().getPrefill();
+        return configured != null ? configured : forType(target.type()).prefillByDefault(target.upstreamModel());
+    }
+
     public boolean has(String type) {
         return byType.containsKey(type);
     }

@@ -44,6 +44,7 @@ public class UpstreamCall {
      */
     public void toUpstreamRequest(Exchange exchange) {
         RequestContext context = RequestContext.of(exchange);
+        context.prepareAttempt();
         ClientRequest request = context.request();
         Target target = context.target();
         ApiBinding binding = adapters.binding(target, request);

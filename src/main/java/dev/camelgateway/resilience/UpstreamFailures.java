@@ -56,11 +56,13 @@ public class UpstreamFailures {
         if (continuing) {
             // a break, or a continuation that could not answer (a refused prefill, a diverging regeneration): the next
             // target continues, and the client is finally told what broke its stream, never this attempt's failure
+            // (a deployment's refusal of the request is its own: the client's request was accepted by the first one)
             if (!context.attemptCommitted()) {
-                continuation.attemptFailed(mapped);
+                continuation.noteFailedContinuation(mapped);
             }
+            boolean refusedHere = kind == FailureKind.CLIENT_ERROR || kind == FailureKind.GATEWAY;
             boolean stop = UpstreamRetry.clientGone(context) || UpstreamRetry.noTimeForAnother(context)
-                    || kind == FailureKind.DEADLINE;
+                    || (action == FailureAction.FINAL && !refusedHere); // e.g. the content filter, the deadline
             context.failure(continuation.breakFailure(), stop ? FailureRoute.FINAL : FailureRoute.NEXT);
             exchange.getMessage().removeHeaders("*");
             exchange.getMessage().setBody(null);

@@ -71,7 +71,7 @@ public class UpstreamRetry {
         boolean continuing = continuation != null && continuation.continuing();
         // a continued break is judged by what broke it, as if no byte had gone out
         FailureKind kind = FailureClassifier.classify(failure, context.attemptCommitted() && !continuing, mapped);
-        if (continuing && !context.attemptCommitted() && continuation.prefillRefused(kind, context.target())) {
+        if (continuing && !context.attemptCommitted() && continuation.noteRefusedPrefill(kind, context.target())) {
             return clientGone(context) || noTimeForAnother(context) ? -1 : 0; // asked again at once, to regenerate
         }
         if (context.target().provider().getOnFailure().action(kind) != FailureAction.RETRY || clientGone(context)) {

@@ -183,7 +183,9 @@ public class UpstreamWatchdog {
                 cut(UpstreamTimeoutException.CLIENT_GONE); // nothing written yet, so no write would have noticed
             } else if (client != null && client.clientGone()) {
                 cut(UpstreamTimeoutException.CLIENT_GONE); // a ping (or a write) found the client gone
-            } else if (client != null && client.committed() && now - Math.max(lastEvent, lastPing) >= PING_MILLIS * 1_000_000) {
+            } else if (client != null && client.committed()
+                    && now - Math.max(Math.min(lastEvent, client.lastWriteNanos()), lastPing) >= PING_MILLIS * 1_000_000) {
+                // the upstream or the client quiet for a second (a continuation holding back what the client has)
                 lastPing = now;
                 pinger.execute(client::ping);
                 schedule();

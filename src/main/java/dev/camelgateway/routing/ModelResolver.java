@@ -50,7 +50,7 @@ public class ModelResolver {
             alias.getContextFallbacks().forEach(fallback -> contextChain.add(toTarget(fallback)));
         }
         if (alias != null && alias.getOnStreamFailure() == GatewayProperties.OnStreamFailure.CONTINUE && context.request().stream()) {
-            context.continuation(new StreamContinuation(this::prefills));
+            context.continuation(new StreamContinuation(adapters));
         }
         preferFirst(chain, context.request().preferredDeployment());
         context.chain(chain, contextChain);
@@ -85,12 +85,6 @@ public class ModelResolver {
         } else {
             exchange.removeProperty(PROVIDER_PROPERTY);
         }
-    }
-
-    /** Whether a target continues a final assistant message: its {@code prefill}, else its type's default for the model. */
-    private boolean prefills(Target target) {
-        Boolean configured = target.provider().getPrefill();
-        return configured != null ? configured : adapters.forType(target.type()).prefillByDefault(target.upstreamModel());
     }
 
     /** The request's preferred deployment goes first when the chain has it (the rest keep their order). */

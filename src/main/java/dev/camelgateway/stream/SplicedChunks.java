@@ -11,55 +11,141 @@ import java.util.List;
 
 /**
  * The canonical chunks of a continuation attempt, made into the rest of the stream the client already has: the first
- * chunk's identity kept, no second role, no new reasoning, and the text the client has ({@code expected}) taken off
- * the front. Nothing goes out until that text is accounted for. Strict (regenerate-and-verify): the regenerated answer
- * must begin with exactly the text sent, or the attempt fails with {@code continuation_diverged} before the client
- * sees any of it. Lenient (prefill): {@code expected} is only the whitespace the prefill left off; a continuation that
- * does not repeat it is taken as it comes.
+ * chunk's identity kept, no second role, no new reasoning, and the text the client has ({@code sent}) taken off the
+ * front. Nothing goes out until it is known how much of the answer the client already has.
+ * <ul>
+ * <li>Regenerated: the answer must begin with exactly the text sent; if it differs, or ends first, the attempt fails
+ * with {@code continuation_diverged} before the client sees any of it.</li>
+ * <li>Prefilled (asked with the text sent, trailing whitespace left off, as the answer's start): the answer either
+ * repeats that start (Mistral returns it whole), which is dropped, or begins where it ended (Anthropic); either way the
+ * whitespace the prefill left off is dropped where the answer begins with it.</li>
+ * </ul>
  */
 public final class SplicedChunks implements TranslatedStream.ChunkFilter {
     /** The error code of a regenerated answer that does not continue the text sent. */
     public static final String DIVERGED = "continuation_diverged";
     private final StreamTranscript transcript;
-    private final String expected;
-    private final boolean strict;
-    private final List<String> held = new ArrayList<>();
-    private int matched;
-    private boolean verified;
+    private final String sent;
+    private final boolean prefilled;
+    private final List<ObjectNode> held = new ArrayList<>();
+    private final StringBuilder heldText = new StringBuilder();
+    private boolean decided;
 
-    public SplicedChunks(StreamTranscript transcript, String expected, boolean strict) {
+    /**
+     * @param sent      the text the client has
+     * @param prefilled the attempt was asked with {@code sent} as the answer's start, else with the original request
+     */
+    public SplicedChunks(StreamTranscript transcript, String sent, boolean prefilled) {
         this.transcript = transcript;
-        this.expected = expected;
-        this.strict = strict;
-        this.verified = expected.isEmpty();
+        this.sent = sent;
+        this.prefilled = prefilled;
+        this.decided = sent.isEmpty();
     }
 
     @Override
     public List<String> apply(List<String> chunks) {
+        List<String> out = new ArrayList<>();
         for (String chunk : chunks) {
-            String spliced = splice(chunk);
-            if (spliced != null) {
-                held.add(spliced);
+            ObjectNode node = prepared(chunk);
+            if (decided) {
+                emit(node, out);
+                continue;
             }
+            JsonNode delta = node.path("choices").path(0).path("delta");
+            if (delta.hasNonNull("tool_calls") || delta.hasNonNull("function_call") || delta.hasNonNull("refusal")) {
+                if (!prefilled) {
+                    throw diverged("called a tool or refused where the client has text");
+                }
+                decide(true); // a prefilled answer may go on to call a tool: what came before it is decided now
+                emitHeld(out);
+                emit(node, out);
+                continue;
+            }
+            held.add(node);
+            heldText.append(delta.path("content").asText(""));
+            decide(node.path("choices").path(0).hasNonNull("finish_reason"));
+            emitHeld(out);
         }
-        if (!verified || held.isEmpty()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(held.size());
-        held.forEach(chunk -> out.add(transcript.observe(chunk)));
-        held.clear();
         return out;
     }
 
     @Override
-    public void end() {
-        if (!verified) {
-            throw diverged("ended after " + matched + " of the " + expected.length() + " characters sent");
+    public List<String> end() {
+        List<String> out = new ArrayList<>();
+        if (!decided) {
+            decide(true);
+            emitHeld(out);
+        }
+        return out;
+    }
+
+    /** Decides, once enough of the answer is held (or it ended: {@code last}), how much of it the client has. */
+    private void decide(boolean last) {
+        String text = heldText.toString();
+        if (!prefilled) {
+            if (text.length() >= sent.length() && text.startsWith(sent)) {
+                drop(sent.length());
+            } else if (text.length() >= sent.length() || !sent.startsWith(text)) {
+                throw diverged("differs from the text sent at character " + common(text, sent, 0));
+            } else if (last) {
+                throw diverged("ended after " + text.length() + " of the " + sent.length() + " characters sent");
+            }
+            return;
+        }
+        String start = sent.stripTrailing();
+        String whitespace = sent.substring(start.length());
+        if (text.startsWith(start) && (text.length() >= sent.length() || last)) {
+            drop(start.length() + common(text, whitespace, start.length())); // it repeated the prefill
+        } else if (!start.startsWith(text) && !text.startsWith(start)) {
+            int same = common(text, whitespace, 0); // it began where the prefill ended
+            if (same < Math.min(text.length(), whitespace.length()) || text.length() >= whitespace.length() || last) {
+                drop(same);
+            }
+        } else if (last) {
+            drop(common(text, whitespace, 0));
         }
     }
 
-    /** One chunk with the identity, role, reasoning and already-sent text dealt with; null when nothing is left of it. */
-    private String splice(String chunk) {
+    /** The first {@code count} characters of the held text are what the client has: taken off, the rest may go. */
+    private void drop(int count) {
+        decided = true;
+        int left = count;
+        for (ObjectNode node : held) {
+            JsonNode choice = node.path("choices").path(0);
+            if (left == 0 || !choice.path("delta").path("content").isTextual()) {
+                continue;
+            }
+            ObjectNode delta = (ObjectNode) choice.get("delta");
+            String content = delta.get("content").asText();
+            int cut = Math.min(left, content.length());
+            left -= cut;
+            if (cut == content.length()) {
+                delta.remove("content");
+            } else {
+                delta.put("content", content.substring(cut));
+            }
+        }
+    }
+
+    private void emitHeld(List<String> out) {
+        if (decided) {
+            held.forEach(node -> emit(node, out));
+            held.clear();
+        }
+    }
+
+    /** A chunk that still carries something goes out (and into the transcript, for a later break). */
+    private void emit(ObjectNode node, List<String> out) {
+        JsonNode choice = node.path("choices").path(0);
+        boolean empty = node.path("choices").size() > 0 && choice.path("delta").isEmpty()
+                && !choice.hasNonNull("finish_reason") && !choice.hasNonNull("logprobs") && !node.hasNonNull("usage");
+        if (!empty) {
+            out.add(transcript.observe(Json.write(node)));
+        }
+    }
+
+    /** The chunk with the client's stream's identity, and without a role or reasoning of its own. */
+    private ObjectNode prepared(String chunk) {
         ObjectNode node = Json.objectOrNull(chunk);
         if (node == null) {
             throw diverged("sent a chunk that is not JSON");
@@ -70,50 +156,22 @@ public final class SplicedChunks implements TranslatedStream.ChunkFilter {
             node.setAll(identity);
         }
         JsonNode choices = node.path("choices");
-        if (!choices.isArray() || choices.isEmpty()) {
-            return Json.write(node); // the usage chunk
-        }
-        ObjectNode choice = (ObjectNode) choices.get(0);
-        if (choices.size() > 1 || choice.path("index").asInt(0) != 0) {
+        if (choices.size() > 1 || choices.path(0).path("index").asInt(0) != 0) {
             throw diverged("answered with more than one choice");
         }
-        JsonNode deltaNode = choice.path("delta");
-        ObjectNode delta = deltaNode.isObject() ? (ObjectNode) deltaNode : choice.putObject("delta");
-        delta.remove(List.of("role", "reasoning_content", "reasoning", "thinking_blocks"));
-        if (!verified) {
-            if (delta.hasNonNull("tool_calls") || delta.hasNonNull("function_call") || delta.hasNonNull("refusal")) {
-                throw diverged("called a tool or refused where the client has text");
-            }
-            String content = delta.path("content").isTextual() ? delta.get("content").asText() : "";
-            int same = commonPrefix(content, expected, matched);
-            if (same < Math.min(content.length(), expected.length() - matched) && strict) {
-                throw diverged("differs from the text sent at character " + (matched + same));
-            }
-            boolean stopped = same < Math.min(content.length(), expected.length() - matched); // lenient: the rest is new
-            matched += same;
-            verified = matched == expected.length() || stopped;
-            String rest = content.substring(same);
-            if (rest.isEmpty()) {
-                delta.remove("content");
-            } else {
-                delta.put("content", rest);
-            }
-            if (!verified && choice.hasNonNull("finish_reason")) {
-                if (strict) {
-                    throw diverged("finished after " + matched + " of the " + expected.length() + " characters sent");
-                }
-                verified = true;
-            }
+        if (choices.size() == 1) {
+            ObjectNode choice = (ObjectNode) choices.get(0);
+            ObjectNode delta = choice.path("delta").isObject() ? (ObjectNode) choice.get("delta") : choice.putObject("delta");
+            delta.remove(List.of("role", "reasoning_content", "reasoning", "thinking_blocks"));
         }
-        boolean empty = delta.isEmpty() && !choice.hasNonNull("finish_reason") && !choice.hasNonNull("logprobs")
-                && !node.hasNonNull("usage");
-        return empty ? null : Json.write(node);
+        return node;
     }
 
-    private static int commonPrefix(String content, String expected, int from) {
-        int n = Math.min(content.length(), expected.length() - from);
+    /** How many characters of {@code text} equal {@code expected} from {@code from} on. */
+    private static int common(String text, String expected, int from) {
+        int n = Math.min(text.length() - from, expected.length());
         int i = 0;
-        while (i < n && content.charAt(i) == expected.charAt(from + i)) {
+        while (i < n && text.charAt(from + i) == expected.charAt(i)) {
             i++;
         }
         return i;

@@ -29,6 +29,7 @@ public final class SseResponse {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile ServletOutputStream out;
     private volatile boolean clientGone;
+    private volatile long lastWriteNanos;
     private boolean unflushed;
 
     /** @param headers the gateway's headers, asked for when the stream commits */
@@ -74,6 +75,7 @@ public final class SseResponse {
             if (flush) {
                 os.flush();
             }
+            lastWriteNanos = System.nanoTime();
         } catch (IOException | RuntimeException e) { // Tomcat throws IllegalStateException on a recycled response
             clientGone = true;
             throw new ClientDisconnectedException(e);
@@ -93,6 +95,11 @@ public final class SseResponse {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** When the client was last written to (an event, a ping; System.nanoTime), 0 before. */
+    public long lastWriteNanos() {
+        return lastWriteNanos;
     }
 
     /** True once a write or a ping failed: the client is gone. */
@@ -117,6 +124,7 @@ public final class SseResponse {
             out.write(PING);
             out.flush();
             unflushed = false;
+            lastWriteNanos = System.nanoTime();
             return true;
         } catch (IOException | RuntimeException e) {
             clientGone = true;

@@ -7,6 +7,7 @@ import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.ClientApi;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.api.RequestContext;
+import dev.camelgateway.provider.ProviderAdapters;
 import dev.camelgateway.provider.StreamMapper;
 import dev.camelgateway.resilience.FailureAction;
 import dev.camelgateway.resilience.FailureClassifier;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +39,7 @@ public final class StreamContinuation {
     /** How a continuation attempt is asked. */
     public enum Mode { PREFILL, REGENERATE }
 
-    private final Predicate<Target> prefills;
+    private final ProviderAdapters adapters;
     private final StreamTranscript transcript = new StreamTranscript();
     private final Set<String> refusedPrefill = new HashSet<>();
     private TranslatedStream lastStream;
@@ -51,19 +51,17 @@ public final class StreamContinuation {
     private boolean diverged;
     private Mode mode;
 
-    /** @param prefills whether a target continues a final assistant message (its {@code prefill}, or its type's default) */
-    public StreamContinuation(Predicate<Target> prefills) {
-        this.prefills = prefills;
+    /** @param adapters whether a target prefills ({@link ProviderAdapters#prefills}), and how its API marks a prefill */
+    public StreamContinuation(ProviderAdapters adapters) {
+        this.adapters = adapters;
     }
 
     /** One attempt's stream: before a break, watched by the transcript; after one, spliced onto what the client has. */
     public synchronized ClientStream newStream(StreamMapper mapper, Supplier<ClientApi.StreamEncoder> encoder) {
         TranslatedStream stream;
         if (continuing && lastStream != null) {
-            String text = transcript.text();
-            boolean prefill = mode == Mode.PREFILL;
-            String expected = prefill ? text.substring(text.stripTrailing().length()) : text;
-            stream = new TranslatedStream(mapper, lastStream.encoder(), new SplicedChunks(transcript, expected, !prefill));
+            stream = new TranslatedStream(mapper, lastStream.encoder(),
+                    new SplicedChunks(transcript, transcript.text(), mode == Mode.PREFILL));
         } else {
             stream = new TranslatedStream(mapper, encoder.get(), chunks -> {
                 chunks.forEach(transcript::observe);
@@ -82,13 +80,16 @@ public final class StreamContinuation {
         broken = true;
         breakFailure = mapped;
         FailureKind kind = FailureClassifier.classify(failure, false, mapped);
-        notContinuable = whyNot(context, kind);
-        continuing = notContinuable == null;
+        String why = whyNot(context, kind);
+        continuing = why == null;
+        if (continuations == 0) {
+            notContinuable = why; // a stream already continued once that cannot be again is a failed continuation
+        }
         if (continuing) {
             LOG.info("request {}: the stream from {} broke after {} characters ({}); continuing it", context.logName(),
                     context.target().providerId(), transcript.text().length(), kind);
         } else {
-            LOG.debug("request {}: the stream broke ({}) and is not continued: {}", context.logName(), kind, notContinuable);
+            LOG.debug("request {}: the stream broke ({}) and is not continued: {}", context.logName(), kind, why);
         }
         return continuing;
     }
@@ -126,15 +127,18 @@ public final class StreamContinuation {
      */
     public synchronized ChatRequest request(ChatRequest original, Target target) {
         String prefix = transcript.text().stripTrailing();
-        mode = !prefix.isEmpty() && prefills.test(target) && !refusedPrefill.contains(target.providerId())
-                ? Mode.PREFILL : Mode.REGENERATE;
+        JsonNode messages = original.body().path("messages");
+        boolean clientPrefilled = "assistant".equals(messages.path(messages.size() - 1).path("role").asText());
+        mode = !prefix.isEmpty() && !clientPrefilled && adapters.prefills(target) && !refusedPrefill.contains(target.toString())
+                ? Mode.PREFILL : Mode.REGENERATE; // a client's own prefill is regenerated from: one final assistant message
         continuations++;
         LOG.debug("continuation {} on {}: {}", continuations, target, mode);
         if (mode == Mode.REGENERATE) {
             return original;
         }
         ObjectNode body = original.body().deepCopy();
-        ((ArrayNode) body.get("messages")).addObject().put("role", "assistant").put("content", prefix);
+        ObjectNode assistant = ((ArrayNode) body.get("messages")).addObject().put("role", "assistant").put("content", prefix);
+        adapters.forType(target.type()).markPrefill(assistant);
         long produced = UsageEstimator.completionTokens(prefix);
         for (String field : List.of("max_tokens", "max_completion_tokens")) {
             if (body.path(field).isIntegralNumber()) {
@@ -148,16 +152,16 @@ public final class StreamContinuation {
      * A continuation attempt failed before its first byte with {@code kind}: a 400 to a prefill is the deployment
      * refusing it, which then regenerates instead — true when the same deployment should be asked again at once.
      */
-    public synchronized boolean prefillRefused(FailureKind kind, Target target) {
+    public synchronized boolean noteRefusedPrefill(FailureKind kind, Target target) {
         if (mode != Mode.PREFILL || kind != FailureKind.CLIENT_ERROR) {
             return false;
         }
-        refusedPrefill.add(target.providerId());
+        refusedPrefill.add(target.toString());
         return true;
     }
 
-    /** A continuation attempt failed before its first byte: its failure is noted (the client is told the break's). */
-    public synchronized void attemptFailed(GatewayException mapped) {
+    /** A continuation attempt failed before its first byte: noted for the metric (the client is told the break's). */
+    public synchronized void noteFailedContinuation(GatewayException mapped) {
         diverged |= mapped != null && SplicedChunks.DIVERGED.equals(mapped.error().code());
     }
 

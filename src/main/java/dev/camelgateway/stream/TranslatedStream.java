@@ -23,8 +23,12 @@ public final class TranslatedStream implements ClientStream {
 
         List<String> apply(List<String> chunks);
 
-        /** At the upstream's complete end: throws when the chunks so far cannot end the client's stream. */
-        default void end() {
+        /**
+         * At the upstream's complete end: the chunks still held back, or an exception when the chunks so far cannot
+         * end the client's stream.
+         */
+        default List<String> end() {
+            return List.of();
         }
     }
 
@@ -50,13 +54,17 @@ public final class TranslatedStream implements ClientStream {
 
     @Override
     public ClientFrames finish() {
-        ClientFrames closing = encode(mapper.finish());
-        filter.end();
-        return closing;
+        StreamOutput closing = mapper.finish();
+        List<String> chunks = new java.util.ArrayList<>(filter.apply(closing.chunks()));
+        chunks.addAll(filter.end());
+        return encode(closing, chunks);
     }
 
     private ClientFrames encode(StreamOutput output) {
-        List<String> chunks = output.chunks().isEmpty() ? output.chunks() : filter.apply(output.chunks());
+        return encode(output, output.chunks().isEmpty() ? output.chunks() : filter.apply(output.chunks()));
+    }
+
+    private ClientFrames encode(StreamOutput output, List<String> chunks) {
         List<SseFrame> frames = chunks.isEmpty() ? List.of() : encoder.encode(chunks);
         return frames.isEmpty() && output.usage() == null && output.text().isEmpty() ? ClientFrames.NOTHING
                 : new ClientFrames(frames, output.usage(), output.text());

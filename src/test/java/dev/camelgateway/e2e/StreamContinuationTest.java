@@ -39,6 +39,8 @@ class StreamContinuationTest extends GatewayTestSupport {
 
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    dev.camelgateway.resilience.ProviderInfrastructure infrastructure;
 
     @Test
     void aCutStreamIsContinuedThroughAPrefillingFallback() throws Exception {
@@ -64,6 +66,57 @@ class StreamContinuationTest extends GatewayTestSupport {
                 .containsExactly("east:PARTIAL", "mistral:COMPLETE");
         assertThat(rows.get(1).get("completion_tokens").asLong()).isEqualTo(20); // the continuation's own usage, once
         assertThat(continuations("completed")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPrefillingFallbackThatRepeatsThePrefillIsSplicedWithoutTheRepetition() throws Exception {
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        // the answer begins with the prefill itself ("w1 … w40"), then " w41" …
+        List<String> echoed = new ArrayList<>(List.of(FIRST_40.stripTrailing()));
+        IntStream.rangeClosed(41, 60).forEach(i -> echoed.add(" w" + i));
+        UPSTREAM.enqueue(MISTRAL_PATH, Reply.sse(openAiStream("b5899875d2a44c1a", echoed, true)));
+
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json", request("continued-prefill"));
+
+        assertOneStreamOf(response.body(), "chatcmpl-east");
+    }
+
+    @Test
+    void aContinuationThatCannotEvenBeSentEndsWithTheBreaksError() {
+        // Anthropic's mapper refuses seed (400 unsupported_parameter) before any call; the west breaker is open
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        HttpResponse<String> refused = post("/v1/chat/completions", "application/json",
+                request("continued-refused").replace("\"stream\":true", "\"stream\":true,\"seed\":7"));
+        assertThat(text(refused.body())).isEqualTo(FIRST_40);
+        assertThat(refused.body()).contains("\"code\":\"stream_interrupted\"").doesNotContain("unsupported_parameter");
+
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        infrastructure.breakers().circuitBreaker("west").transitionToOpenState();
+        HttpResponse<String> open = post("/v1/chat/completions", "application/json", request("continued-regenerated"));
+        assertThat(open.body()).contains("\"code\":\"stream_interrupted\"").doesNotContain("circuit_open");
+        assertThat(UPSTREAM.received()).extracting(Received::uri).containsExactly(EAST_PATH, EAST_PATH);
+    }
+
+    @Test
+    void theClientHearsPingsWhileARegenerationIsHeldBack() {
+        UPSTREAM.enqueue(EAST_PATH, Reply.sse(openAiStream("chatcmpl-east", PIECES.subList(0, 40), false)).thenCut());
+        UPSTREAM.enqueue(WEST_PATH, Reply.sse(openAiStream("chatcmpl-west", PIECES, true)).paced(80));
+
+        String body = post("/v1/chat/completions", "application/json", request("continued-regenerated")).body();
+
+        int ping = body.indexOf(": ping");
+        assertThat(ping).as("a ping after the 40 words the client has, before the 41st").isGreaterThan(body.indexOf("w40 "))
+                .isLessThan(body.indexOf("\"w41 \""));
+        assertThat(text(body)).isEqualTo(ANSWER);
+    }
+
+    @Test
+    void aMistralRequestThatEndsWithTheClientsAssistantMessageIsSentAsTheClientWroteIt() throws Exception {
+        UPSTREAM.enqueue(MISTRAL_PATH, Reply.sse(openAiStream("b5899875d2a44c1a", List.of("done"), true)));
+        post("/v1/chat/completions", "application/json", "{\"model\":\"mistral/mistral-large-latest\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"content\":\"Hel\"}]}");
+
+        assertThat(Json.parse(UPSTREAM.lastRequest().body()).get("messages").get(1).has("prefix")).isFalse();
     }
 
     @Test

@@ -17,7 +17,7 @@ class SplicedChunksTest {
     @Test
     void aRegeneratedAnswerIsHeldUntilTheSentTextIsMatchedAcrossChunkBoundariesThenOnlyTheRestGoesOut() {
         StreamTranscript transcript = sent("chatcmpl-first", "Hello wo");
-        SplicedChunks splice = new SplicedChunks(transcript, transcript.text(), true);
+        SplicedChunks splice = new SplicedChunks(transcript, transcript.text(), false);
 
         assertThat(splice.apply(List.of(chunk("other", "{\"role\":\"assistant\",\"content\":\"\"}", null)))).isEmpty();
         assertThat(splice.apply(List.of(chunk("other", "{\"content\":\"Hel\"}", null)))).isEmpty();
@@ -31,12 +31,12 @@ class SplicedChunksTest {
         assertThat(first.path("choices").path(0).path("delta").has("role")).isFalse();
         assertThat(first.path("choices").path(0).path("delta").path("content").asText()).isEqualTo("rld");
         assertThat(transcript.text()).isEqualTo("Hello world"); // a later break continues from all of it
-        splice.end();
+        assertThat(splice.end()).isEmpty();
     }
 
     @Test
     void aRegeneratedAnswerThatDiffersFailsBeforeAnyOfItGoesOut() {
-        SplicedChunks splice = new SplicedChunks(sent("a", "The cat sat"), "The cat sat", true);
+        SplicedChunks splice = new SplicedChunks(sent("a", "The cat sat"), "The cat sat", false);
         assertThat(splice.apply(List.of(chunk("b", "{\"content\":\"The c\"}", null)))).isEmpty();
 
         assertThatThrownBy(() -> splice.apply(List.of(chunk("b", "{\"content\":\"ow sat\"}", null))))
@@ -46,40 +46,67 @@ class SplicedChunksTest {
 
     @Test
     void aRegeneratedAnswerShorterThanTheSentTextDiverges() {
-        SplicedChunks finished = new SplicedChunks(sent("a", "The cat sat"), "The cat sat", true);
+        SplicedChunks finished = new SplicedChunks(sent("a", "The cat sat"), "The cat sat", false);
         assertThatThrownBy(() -> finished.apply(List.of(chunk("b", "{\"content\":\"The cat\"}", "stop"))))
                 .isInstanceOf(GatewayException.class);
 
-        SplicedChunks ended = new SplicedChunks(sent("a", "The cat sat"), "The cat sat", true);
-        ended.apply(List.of(chunk("b", "{\"content\":\"The\"}", null)));
+        SplicedChunks ended = new SplicedChunks(sent("a", "The cat sat"), "The cat sat", false);
+        assertThat(ended.apply(List.of(chunk("b", "{\"content\":\"The\"}", null)))).isEmpty();
         assertThatThrownBy(ended::end).isInstanceOf(GatewayException.class);
     }
 
     @Test
     void aToolCallWhereTheClientHasTextDiverges() {
-        SplicedChunks splice = new SplicedChunks(sent("a", "Sure"), "Sure", true);
+        SplicedChunks splice = new SplicedChunks(sent("a", "Sure"), "Sure", false);
         assertThatThrownBy(() -> splice.apply(List.of(chunk("b", "{\"tool_calls\":[{\"index\":0,\"id\":\"c\",\"type\":"
                 + "\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}", null))))
                 .isInstanceOf(GatewayException.class);
     }
 
     @Test
-    void aPrefillContinuationDropsTheWhitespaceItRepeatsAndKeepsWhatDiffers() {
-        SplicedChunks repeats = new SplicedChunks(sent("a", "one two "), " ", false);
+    void aPrefillContinuationThatBeginsWhereThePrefillEndedKeepsAllButTheWhitespaceTheClientHas() {
+        SplicedChunks repeats = new SplicedChunks(sent("a", "one two "), "one two ", true);
         assertThat(text(repeats.apply(List.of(chunk("b", "{\"content\":\" three\"}", null))))).isEqualTo("three");
 
-        SplicedChunks newLine = new SplicedChunks(sent("a", "one two "), " ", false);
+        SplicedChunks newLine = new SplicedChunks(sent("a", "one two "), "one two ", true);
         assertThat(text(newLine.apply(List.of(chunk("b", "{\"content\":\"\\n\\nthree\"}", null))))).isEqualTo("\n\nthree");
 
-        SplicedChunks finishes = new SplicedChunks(sent("a", "one two "), " ", false);
+        SplicedChunks midWord = new SplicedChunks(sent("a", "one tw"), "one tw", true);
+        assertThat(text(midWord.apply(List.of(chunk("b", "{\"content\":\"o three\"}", null))))).isEqualTo("o three");
+
+        SplicedChunks finishes = new SplicedChunks(sent("a", "one two "), "one two ", true);
         List<String> out = finishes.apply(List.of(chunk("b", "{}", "stop")));
         assertThat(Json.objectOrNull(out.get(0)).path("choices").path(0).path("finish_reason").asText()).isEqualTo("stop");
-        finishes.end();
+        assertThat(finishes.end()).isEmpty();
+    }
+
+    @Test
+    void aPrefillContinuationThatRepeatsThePrefillLosesTheRepetitionWhateverTheChunking() {
+        SplicedChunks echo = new SplicedChunks(sent("a", "one two "), "one two ", true);
+        List<String> out = new ArrayList<>();
+        for (String piece : List.of("on", "e t", "wo", " thr", "ee")) {
+            out.addAll(echo.apply(List.of(chunk("b", "{\"content\":\"" + piece + "\"}", null))));
+        }
+        assertThat(text(out)).isEqualTo("three");
+
+        SplicedChunks echoEndsTheAnswer = new SplicedChunks(sent("a", "one two"), "one two", true);
+        List<String> ended = new ArrayList<>(echoEndsTheAnswer.apply(List.of(chunk("b", "{\"content\":\"one two\"}", null))));
+        assertThat(ended).isEmpty(); // held: the answer might go on
+        ended.addAll(echoEndsTheAnswer.apply(List.of(chunk("b", "{}", "stop"))));
+        assertThat(text(ended)).isEmpty();
+        assertThat(ended).hasSize(1);
+    }
+
+    @Test
+    void aStreamThatEndsWhileItsTextIsHeldGivesItBackAtTheEnd() {
+        SplicedChunks splice = new SplicedChunks(sent("a", "one two "), "one two ", true);
+        assertThat(splice.apply(List.of(chunk("b", "{\"content\":\"one\"}", null)))).isEmpty();
+        assertThat(text(splice.end())).isEqualTo("one"); // not the prefill repeated after all: what it said goes out
     }
 
     @Test
     void reasoningOfTheContinuationIsDroppedAndTheUsageChunkPassesWithTheClientsId() {
-        SplicedChunks splice = new SplicedChunks(sent("a", ""), "", true);
+        SplicedChunks splice = new SplicedChunks(sent("a", ""), "", false);
         assertThat(splice.apply(List.of(chunk("b", "{\"reasoning_content\":\"hmm\"}", null)))).isEmpty();
         List<String> usage = splice.apply(List.of("{\"id\":\"b\",\"object\":\"chat.completion.chunk\",\"created\":9,"
                 + "\"model\":\"m\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2,\"total_tokens\":5}}"));

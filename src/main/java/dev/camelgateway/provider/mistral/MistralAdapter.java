@@ -26,10 +26,15 @@ public class MistralAdapter implements ProviderAdapter {
         this.embeddings = new MistralEmbeddingsBinding(dropUnsupported);
     }
 
-    /** Mistral continues a final assistant message marked {@code prefix: true} (its request mapper marks it). */
+    /** Mistral continues a final assistant message marked {@code prefix: true} (and refuses one without it). */
     @Override
     public boolean prefillByDefault(String upstreamModel) {
         return true;
+    }
+
+    @Override
+    public void markPrefill(com.fasterxml.jackson.databind.node.ObjectNode assistantMessage) {
+        assistantMessage.put("prefix", true);
     }
 
     @Override

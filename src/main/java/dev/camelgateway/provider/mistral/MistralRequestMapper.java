@@ -81,10 +81,6 @@ public final class MistralRequestMapper {
         for (int i = 0; i < messages.size(); i++) {
             out.add(toMessage((ObjectNode) messages.get(i), i, policy));
         }
-        ObjectNode last = out.isEmpty() ? null : (ObjectNode) out.get(out.size() - 1);
-        if (last != null && "assistant".equals(last.path("role").asText()) && !last.has("tool_calls") && !last.has("prefix")) {
-            last.put("prefix", true); // Mistral refuses a final assistant message unless it is marked as the answer's start
-        }
         return out;
     }
 
