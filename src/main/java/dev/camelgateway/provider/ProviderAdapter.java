@@ -1,5 +1,6 @@
 package dev.camelgateway.provider;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.routing.GatewayProperties;
@@ -57,7 +58,7 @@ public interface ProviderAdapter {
     }
 
     /** Marks the final assistant message a continuation sends as the answer's start, where the API wants it said. */
-    default void markPrefill(com.fasterxml.jackson.databind.node.ObjectNode assistantMessage) {
+    default void markPrefill(ObjectNode assistantMessage) {
     }
 
     /** Rejects a model name this provider cannot take safely (e.g. one that would alter a URL path). */

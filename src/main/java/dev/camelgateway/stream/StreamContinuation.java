@@ -73,10 +73,10 @@ public final class StreamContinuation {
     }
 
     /**
-     * The attempt that was streaming to the client failed: whether the stream is continued. Its failure is kept as the
-     * one the client is told should no continuation complete.
+     * The attempt that was streaming to the client failed: decides whether the stream is continued ({@link
+     * #continuing()}). Its failure is kept as the one the client is told should no continuation complete.
      */
-    public synchronized boolean onBreak(RequestContext context, Throwable failure, GatewayException mapped) {
+    public synchronized void onBreak(RequestContext context, Throwable failure, GatewayException mapped) {
         broken = true;
         breakFailure = mapped;
         FailureKind kind = FailureClassifier.classify(failure, false, mapped);
@@ -91,7 +91,6 @@ public final class StreamContinuation {
         } else {
             LOG.debug("request {}: the stream broke ({}) and is not continued: {}", context.logName(), kind, why);
         }
-        return continuing;
     }
 
     private String whyNot(RequestContext context, FailureKind kind) {

@@ -1,5 +1,6 @@
 package dev.camelgateway.provider.mistral;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelgateway.api.ChatRequest;
 import dev.camelgateway.api.GatewayException;
 import dev.camelgateway.provider.ApiBinding;
@@ -33,7 +34,7 @@ public class MistralAdapter implements ProviderAdapter {
     }
 
     @Override
-    public void markPrefill(com.fasterxml.jackson.databind.node.ObjectNode assistantMessage) {
+    public void markPrefill(ObjectNode assistantMessage) {
         assistantMessage.put("prefix", true);
     }
 
